@@ -1,0 +1,49 @@
+import type { ReadingEdition } from "@/lib/documents/reading-edition";
+
+/** The source's metadata, as printed there, and the licence under which the text is shared. */
+export function Colophon({ edition }: { edition: ReadingEdition }) {
+  const rows: [string, string | null][] = [
+    ["Written", edition.writtenText],
+    ["Translated", edition.translation],
+    ["First published", edition.firstPublication],
+    ["Transcription and markup", edition.transcriptionCredit],
+    ["Source last updated", edition.lastUpdatedText],
+  ];
+  return (
+    <footer id="colophon" className="colophon" aria-labelledby="colophon-title" tabIndex={-1}>
+      <h2 id="colophon-title" className="section-title">
+        About this text
+      </h2>
+      <dl className="colophon-list">
+        {rows
+          .filter(([, value]) => value)
+          .map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        {edition.sourceUrl ? (
+          <div>
+            <dt>Source</dt>
+            <dd>
+              <a href={edition.sourceUrl}>{edition.sourceUrl}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="licence">
+        <h3 className="licence-title">Copyleft</h3>
+        <p>{edition.licenceText}.</p>
+        <p>
+          This edition reproduces the transcription to the character, misprints included. Paragraph numbers, anchors
+          and layout are Marginalia’s. Full licence text:{" "}
+          <a href="https://www.gnu.org/licenses/fdl-1.3.html" rel="license">
+            GNU Free Documentation License
+          </a>
+          .
+        </p>
+      </div>
+    </footer>
+  );
+}

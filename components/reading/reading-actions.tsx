@@ -1,0 +1,145 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { formatBibtex, formatChicago } from "@/lib/citation/format-citation";
+import type { CitationFacts } from "./citation-facts";
+import { useHashFocus } from "./use-hash-focus";
+
+type CiteTarget = { anchor: string; label: string; locator: string | null };
+
+function permalinkFor(anchor: string): string {
+  return `${window.location.origin}${window.location.pathname}#${anchor}`;
+}
+
+function localIsoDate(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The reading page's only client code: focuses the paragraph named in the URL, copies permalinks, and shows the
+ * citation dialog. It listens for clicks on the server-rendered buttons instead of hydrating each paragraph.
+ */
+export function ReadingActions({ facts }: { facts: CitationFacts }) {
+  const [announcement, setAnnouncement] = useState("");
+  const [target, setTarget] = useState<CiteTarget | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  useHashFocus();
+
+  useEffect(() => {
+    async function onClick(event: MouseEvent) {
+      const button = (event.target as Element | null)?.closest<HTMLButtonElement>("button[data-action]");
+      if (!button) return;
+      const anchor = button.dataset.anchor!;
+      const label = button.dataset.label ?? anchor;
+      if (button.dataset.action === "copy-permalink") {
+        const url = permalinkFor(anchor);
+        const copied = await copyText(url);
+        setAnnouncement(copied ? `Link to ${label} copied: ${url}` : `Could not copy. The link is ${url}`);
+        button.dataset.copied = copied ? "true" : "false";
+        window.setTimeout(() => delete button.dataset.copied, 2000);
+      } else if (button.dataset.action === "cite") {
+        openerRef.current = button;
+        setTarget({ anchor, label, locator: button.dataset.locator || null });
+      }
+    }
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (target && dialog && !dialog.open) dialog.showModal();
+  }, [target]);
+
+  const citation = target
+    ? {
+        ...facts,
+        url: permalinkFor(target.anchor),
+        locator: target.locator,
+        accessedOn: localIsoDate(),
+        publisher: "Marginalia",
+      }
+    : null;
+
+  return (
+    <>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <dialog
+        ref={dialogRef}
+        className="cite-dialog"
+        aria-labelledby="cite-title"
+        onClose={() => {
+          setTarget(null);
+          openerRef.current?.focus();
+        }}
+      >
+        {citation && target ? (
+          <div className="cite-content">
+            <h2 id="cite-title">Cite {target.label}</h2>
+            <CopyField label="Permalink" value={citation.url} multiline={false} onCopied={setAnnouncement} />
+            <CopyField label="Chicago" value={formatChicago(citation)} multiline onCopied={setAnnouncement} />
+            <CopyField label="BibTeX" value={formatBibtex(citation)} multiline onCopied={setAnnouncement} code />
+            <form method="dialog" className="cite-actions">
+              <button type="submit" className="button">
+                Close
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </dialog>
+    </>
+  );
+}
+
+function CopyField({
+  label,
+  value,
+  multiline,
+  code = false,
+  onCopied,
+}: {
+  label: string;
+  value: string;
+  multiline: boolean;
+  code?: boolean;
+  onCopied: (message: string) => void;
+}) {
+  const id = `cite-${label.toLowerCase()}`;
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea id={id} readOnly value={value} rows={code ? 9 : 4} className={code ? "code" : undefined} />
+      ) : (
+        <input id={id} readOnly value={value} />
+      )}
+      <button
+        type="button"
+        className="button"
+        data-testid={`copy-${label.toLowerCase()}`}
+        onClick={async () => {
+          const copied = await copyText(value);
+          setState(copied ? "copied" : "failed");
+          onCopied(copied ? `${label} copied` : `Could not copy the ${label}; select the text and copy it`);
+        }}
+      >
+        {state === "copied" ? "Copied" : `Copy ${label}`}
+      </button>
+    </div>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

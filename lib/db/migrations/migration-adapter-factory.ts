@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../embedded-postgres";
+import { createPatchedPgPool } from "./patched-pg-pool";
+
+export type MigrationAdapterOptions = {
+  connectionString: string;
+  /** pg waits forever for an unreachable host by default; a CLI should fail within seconds. */
+  connectTimeoutMs?: number;
+};
+
+/**
+ * The driver adapter the WASM schema engine uses for migrations. PrismaPg alone is not enough (STACK.md):
+ * its pool cannot read the catalogs' "char" columns, and its shadow database connects back to the main
+ * database and is dropped while still in use. This factory covers both.
+ */
+export function createMigrationAdapterFactory(options: MigrationAdapterOptions): SqlMigrationAwareDriverAdapterFactory {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: () => connectMigrationAdapter(options.connectionString, connectTimeoutMs),
+    connectToShadowDb: async () =>
+      (await isPglite(options.connectionString, connectTimeoutMs))
+        ? connectPgliteShadow(connectTimeoutMs)
+        : connectServerShadow(options.connectionString, connectTimeoutMs),
+  };
+}
+
+async function connectMigrationAdapter(
+  connectionString: string,
+  connectTimeoutMs: number,
+  afterDispose?: () => Promise<void>,
+): Promise<SqlDriverAdapter> {
+  const pool = createPatchedPgPool({ connectionString, max: 4, connectionTimeoutMillis: connectTimeoutMs });
+  const inner = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  const adapter: SqlDriverAdapter = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    queryRaw: (query) => inner.queryRaw(query),
+    executeRaw: (query) => inner.executeRaw(query),
+    // PrismaPg splits scripts at every ";", which breaks on a semicolon inside a comment, a string or a function
+    // body. A query without parameters goes over the simple protocol, which takes the whole script at once and
+    // runs it as one implicit transaction: what the native engine (and so `prisma migrate deploy`) does.
+    executeScript: async (script) => {
+      await inner.executeRaw({ sql: script, args: [], argTypes: [] });
+    },
+    startTransaction: (isolationLevel) => inner.startTransaction(isolationLevel),
+    dispose: async () => {
+      try {
+        await inner.dispose();
+      } finally {
+        await afterDispose?.();
+      }
+    },
+  };
+  if (inner.getConnectionInfo) adapter.getConnectionInfo = () => inner.getConnectionInfo!();
+  return adapter;
+}
+
+async function withClient<T>(connectionString: string, connectTimeoutMs: number, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** PGlite serves a single database whatever name is asked for, so CREATE DATABASE cannot give it a shadow. */
+async function isPglite(connectionString: string, connectTimeoutMs: number): Promise<boolean> {
+  const { rows } = await withClient(connectionString, connectTimeoutMs, (client) =>
+    client.query<{ version: string }>("select version()"),
+  );
+  return rows[0]?.version.includes("PGlite") ?? false;
+}
+
+async function connectPgliteShadow(connectTimeoutMs: number): Promise<SqlDriverAdapter> {
+  const shadow = await startEmbeddedPostgres();
+  try {
+    return await connectMigrationAdapter(shadow.url, connectTimeoutMs, shadow.stop);
+  } catch (error) {
+    await shadow.stop();
+    throw error;
+  }
+}
+
+async function connectServerShadow(connectionString: string, connectTimeoutMs: number): Promise<SqlDriverAdapter> {
+  const database = `marginalia_shadow_${randomBytes(6).toString("hex")}`;
+  await withClient(connectionString, connectTimeoutMs, (client) => client.query(`CREATE DATABASE "${database}"`)).catch(
+    (error: Error) => {
+      throw new Error(`could not create the shadow database ${database}: ${error.message}`, { cause: error });
+    },
+  );
+  // FORCE: a connection the engine left open must not keep the scratch database alive.
+  const drop = () =>
+    withClient(connectionString, connectTimeoutMs, (client) =>
+      client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+    ).then(() => undefined);
+  try {
+    // Ending the shadow pool first (inside dispose) lets the drop succeed without terminating anyone.
+    return await connectMigrationAdapter(withDatabase(connectionString, database), connectTimeoutMs, drop);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/** pg lets a connection string override a separate `database` option, so the name is changed in the URL itself. */
+function withDatabase(connectionString: string, database: string): string {
+  const url = new URL(connectionString);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}

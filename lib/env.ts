@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const booleanFlag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+const milliseconds = z.coerce.number().int().min(100).max(600_000);
+
+/** Every environment variable the app reads. `.env.example` documents each; a test keeps the two in step. */
+export const ZServerEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  DEMO_DATA: booleanFlag.default(false),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_CONNECT_TIMEOUT_MS: milliseconds.default(3000),
+  DB_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type TServerEnv = z.infer<typeof ZServerEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(issues.map((issue) => `${issue.variable}: ${issue.message}`).join("; "));
+    this.name = "EnvError";
+  }
+}
+
+export function parseServerEnv(source: Record<string, string | undefined> = process.env): TServerEnv {
+  // An empty variable means "unset", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = ZServerEnv.safeParse(present);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })));
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.NEXTAUTH_SECRET) {
+    throw new EnvError([{ variable: "NEXTAUTH_SECRET", message: "is required in production" }]);
+  }
+  return result.data;
+}
+
+let cached: TServerEnv | undefined;
+export function serverEnv(): TServerEnv {
+  cached ??= parseServerEnv();
+  return cached;
+}

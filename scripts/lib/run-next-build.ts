@@ -1,0 +1,23 @@
+import { spawn } from "node:child_process";
+import { OperatorError } from "./fail";
+import { isBuildCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
+
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+/** Builds the app for production unless the build in .next matches the sources. Returns whether it built. */
+export async function ensureProductionBuild(): Promise<boolean> {
+  const fingerprint = sourceFingerprint();
+  if (isBuildCurrent(fingerprint)) return false;
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("exit", resolve);
+  });
+  if (code !== 0) throw new OperatorError("`next build` failed (see the output above)", "fix the reported error and run the command again");
+  recordBuild(fingerprint);
+  return true;
+}
+
+export { NEXT_BIN };

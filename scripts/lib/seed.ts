@@ -1,0 +1,24 @@
+import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { importEditions } from "../../lib/documents/import-editions";
+import type { ImportOutcome } from "../../lib/documents/import-document";
+
+/** Imports the letters (and, when asked, demo data). Safe to run on every start: unchanged sources write nothing. */
+export async function seedDatabase(url: string): Promise<ImportOutcome[]> {
+  const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
+  try {
+    return await importEditions(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export function describeOutcome(outcome: ImportOutcome): string {
+  switch (outcome.status) {
+    case "created":
+      return `${outcome.slug}: imported ${outcome.paragraphs} blocks`;
+    case "unchanged":
+      return `${outcome.slug}: already up to date`;
+    case "revised":
+      return `${outcome.slug}: revised source, ${outcome.changedAnchors.length} paragraph(s) changed${outcome.changedAnchors.length ? ` (${outcome.changedAnchors.join(", ")})` : ""}`;
+  }
+}

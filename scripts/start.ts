@@ -1,0 +1,83 @@
+// npm start: database → migrations → seed → build → serve, each step announced; Ctrl-C stops all it started.
+import { spawn, type ChildProcess } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { parseServerEnv } from "../lib/env";
+import { applyMigrations } from "../lib/db/migrations/apply-migrations";
+import { exitWithError, step } from "./lib/fail";
+import { loadDotEnv } from "./lib/load-dotenv";
+import { assertPortFree } from "./lib/port";
+import { openDatabase, type OpenDatabase } from "./lib/resolve-database";
+import { describeOutcome, seedDatabase } from "./lib/seed";
+import { ensureProductionBuild, NEXT_BIN } from "./lib/run-next-build";
+import { localSecrets } from "./lib/secrets";
+import { waitForHealthy } from "./lib/wait-for-healthy";
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+let database: OpenDatabase | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server!.once("exit", resolve));
+  }
+  if (database?.embedded) step("stopping the embedded database");
+  await database?.close();
+  process.exit(code);
+}
+
+async function main() {
+  loadDotEnv();
+  const env = parseServerEnv();
+  const host = process.env.HOST ?? "127.0.0.1";
+  await assertPortFree(env.PORT, host);
+
+  step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
+  database = await openDatabase();
+  step(`database: ${database.description}`);
+
+  step("migrations: applying");
+  const { applied } = await applyMigrations({ connectionString: database.url });
+  step(applied.length ? `migrations: applied ${applied.join(", ")}` : "migrations: up to date");
+
+  step("seed: importing the letters");
+  for (const outcome of await seedDatabase(database.url)) step(`seed: ${describeOutcome(outcome)}`);
+
+  step("build: checking the production build");
+  step((await ensureProductionBuild()) ? "build: done" : "build: current, not rebuilt");
+
+  const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets();
+  step(`server: starting on port ${env.PORT}`);
+  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT), "-H", host], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      ...secrets,
+      DATABASE_URL: database.url,
+      DEMO_DATA: process.env.DEMO_DATA ?? (database.embedded ? "1" : "0"),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`marginalia: the web server stopped unexpectedly (exit code ${code})`);
+      void stop(code ?? 1);
+    }
+  });
+  const url = `http://localhost:${env.PORT}`;
+  await waitForHealthy(`http://${host}:${env.PORT}/api/health`, 60_000);
+  step(`ready in ${seconds()} s: ${url}  (Ctrl-C stops the server${database.embedded ? " and the embedded database" : ""})`);
+}
+
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+main().catch(async (error) => {
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+  await database?.close().catch(() => {});
+  exitWithError(error);
+});
