@@ -1,3 +1,4 @@
+import path from "node:path";
 import { readMigrations } from "./read-migrations";
 import { toMigrationError } from "./migration-error";
 import { withSchemaEngine } from "./schema-engine-session";
@@ -17,7 +18,8 @@ export type ApplyMigrationsOptions = {
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => {});
   const migrationsList = await readMigrations(options.migrationsDir);
-  log(`found ${migrationsList.migrationDirectories.length} migration(s) in ${migrationsList.baseDir}`);
+  const where = path.relative(process.cwd(), migrationsList.baseDir) || ".";
+  log(`found ${migrationsList.migrationDirectories.length} migration(s) in ${where}`);
   try {
     const { appliedMigrationNames } = await withSchemaEngine(
       { connectionString: options.connectionString },

@@ -48,8 +48,27 @@ async function instantiate(): Promise<SchemaEngineModule> {
   const require = createRequire(import.meta.url);
   const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": schemaEngineBindings });
+  const imports = { "./schema_engine_bg.js": withUnrefTimers(schemaEngineBindings) };
+  const { instance } = await WebAssembly.instantiate(bytes, imports as WebAssembly.Imports);
   schemaEngineBindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
   return schemaEngineBindings;
+}
+
+/**
+ * The engine races database work against timers (e.g. 10 s for the migration advisory lock) and never clears
+ * them: the glue imports setTimeout but no clearTimeout. A pending one kept every CLI run alive 10 s after its
+ * work was done. Unref'd, they no longer hold the process open; withSchemaEngine keeps it alive while a session runs.
+ */
+function withUnrefTimers(bindings: SchemaEngineModule): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const [name, value] of Object.entries(bindings)) {
+    if (!name.startsWith("__wbg_setTimeout_") || typeof value !== "function") continue;
+    imports[name] = (...args: unknown[]) => {
+      const timer = (value as (...args: unknown[]) => unknown)(...args);
+      (timer as { unref?: () => void } | undefined)?.unref?.();
+      return timer;
+    };
+  }
+  return imports;
 }

@@ -1,9 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../embedded-postgres";
-import { createPatchedPgPool } from "./patched-pg-pool";
+import { charColumnsOf, createPatchedPgPool } from "./patched-pg-pool";
 
 export type MigrationAdapterOptions = {
   connectionString: string;
@@ -11,21 +17,43 @@ export type MigrationAdapterOptions = {
   connectTimeoutMs?: number;
 };
 
+export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & {
+  /** Releases every connection and shadow database still open; the engine does not dispose its main adapter. */
+  dispose(): Promise<void>;
+};
+
 /**
  * The driver adapter the WASM schema engine uses for migrations. PrismaPg alone is not enough (STACK.md):
  * its pool cannot read the catalogs' "char" columns, and its shadow database connects back to the main
  * database and is dropped while still in use. This factory covers both.
  */
-export function createMigrationAdapterFactory(options: MigrationAdapterOptions): SqlMigrationAwareDriverAdapterFactory {
+export function createMigrationAdapterFactory(options: MigrationAdapterOptions): MigrationAdapterFactory {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+  const open = new Set<SqlDriverAdapter>();
+  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    open.add(adapter);
+    const dispose = adapter.dispose;
+    adapter.dispose = () => {
+      open.delete(adapter);
+      return dispose();
+    };
+    return adapter;
+  };
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: () => connectMigrationAdapter(options.connectionString, connectTimeoutMs),
+    connect: async () => track(await connectMigrationAdapter(options.connectionString, connectTimeoutMs)),
     connectToShadowDb: async () =>
-      (await isPglite(options.connectionString, connectTimeoutMs))
-        ? connectPgliteShadow(connectTimeoutMs)
-        : connectServerShadow(options.connectionString, connectTimeoutMs),
+      track(
+        (await isPglite(options.connectionString, connectTimeoutMs))
+          ? await connectPgliteShadow(connectTimeoutMs)
+          : await connectServerShadow(options.connectionString, connectTimeoutMs),
+      ),
+    dispose: async () => {
+      const results = await Promise.allSettled([...open].map((adapter) => adapter.dispose()));
+      const failure = results.find((result) => result.status === "rejected");
+      if (failure) throw failure.reason;
+    },
   };
 }
 
@@ -39,7 +67,7 @@ async function connectMigrationAdapter(
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (query) => inner.queryRaw(query),
+    queryRaw: async (query) => restoreCharColumns(await inner.queryRaw(query)),
     executeRaw: (query) => inner.executeRaw(query),
     // PrismaPg splits scripts at every ";", which breaks on a semicolon inside a comment, a string or a function
     // body. A query without parameters goes over the simple protocol, which takes the whole script at once and
@@ -47,7 +75,7 @@ async function connectMigrationAdapter(
     executeScript: async (script) => {
       await inner.executeRaw({ sql: script, args: [], argTypes: [] });
     },
-    startTransaction: (isolationLevel) => inner.startTransaction(isolationLevel),
+    startTransaction: async (isolationLevel) => restoreCharColumnsIn(await inner.startTransaction(isolationLevel)),
     dispose: async () => {
       try {
         await inner.dispose();
@@ -58,6 +86,18 @@ async function connectMigrationAdapter(
   };
   if (inner.getConnectionInfo) adapter.getConnectionInfo = () => inner.getConnectionInfo!();
   return adapter;
+}
+
+/** The pool reported "char" columns as text for the adapter's sake; the engine needs them as characters. */
+function restoreCharColumns(result: SqlResultSet): SqlResultSet {
+  for (const position of charColumnsOf(result.rows) ?? []) result.columnTypes[position] = ColumnTypeEnum.Character;
+  return result;
+}
+
+function restoreCharColumnsIn(transaction: Transaction): Transaction {
+  const queryRaw = transaction.queryRaw.bind(transaction);
+  transaction.queryRaw = async (query) => restoreCharColumns(await queryRaw(query));
+  return transaction;
 }
 
 async function withClient<T>(connectionString: string, connectTimeoutMs: number, work: (client: pg.Client) => Promise<T>) {

@@ -12,23 +12,26 @@ export class MigrationError extends Error {
   }
 }
 
+// `prisma migrate resolve --rolled-back` needs the native engine too; this is the row change it makes. The
+// failed script itself left nothing behind: PostgreSQL ran it as one implicit transaction.
+const markRolledBack = (name: string) =>
+  `fix the migration, then run UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${name}' ` +
+  "AND finished_at IS NULL (what `prisma migrate resolve --rolled-back` does) and migrate again";
+
 // The engine reports only prose (no error codes cross the WASM boundary), so the hint is chosen by its wording.
-const HINTS: [RegExp, string][] = [
+const HINTS: [RegExp, (migration: string) => string][] = [
+  [/found failed migrations/i, markRolledBack],
+  [/^migration \S+ failed/, markRolledBack],
   [
     /can't reach database server|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout expired|timed out/i,
-    "start the database server, or fix the host and port in DATABASE_URL",
+    () => "start the database server, or fix the host and port in DATABASE_URL",
   ],
-  [/authentication failed|password authentication|no pg_hba\.conf entry/i, "fix the user and password in DATABASE_URL"],
-  [/database .* does not exist/i, "create that database, or fix its name in DATABASE_URL"],
+  [/authentication failed|no pg_hba\.conf entry/i, () => "fix the user and password in DATABASE_URL"],
+  [/database .* does not exist/i, () => "create that database, or fix its name in DATABASE_URL"],
   [
-    /found failed migrations|P3009/i,
-    "a previous attempt failed and is recorded in _prisma_migrations: fix the cause, set rolled_back_at = now() on its row (what `prisma migrate resolve --rolled-back` does), then run again",
+    /shadow database|permission denied/i,
+    () => "the database user needs the CREATEDB privilege (for the scratch shadow database) and rights on the schema",
   ],
-  [
-    /migration failed to apply|Migration name:/i,
-    "fix the migration's SQL or the data it trips on; the attempt is recorded as failed in _prisma_migrations and must be marked rolled back (rolled_back_at = now()) before the next run",
-  ],
-  [/permission denied|must be owner/i, "give the database user the privileges the migration needs (CREATEDB for a shadow database)"],
 ];
 
 /** Turns whatever the engine, pg or PGlite threw into a MigrationError with a one-line message. */
@@ -42,9 +45,16 @@ export function toMigrationError(doing: string, error: unknown): MigrationError 
       { cause: error },
     );
   }
-  const detail = oneLine(error instanceof Error ? error.message : String(error));
-  const hint = HINTS.find(([pattern]) => pattern.test(detail))?.[1] ?? "see the database's message above";
-  return new MigrationError(`${doing}: ${detail}`, hint, { cause: error });
+  const text = error instanceof Error ? error.message : String(error);
+  // After the message the engine appends a Rust span trace ("   0: sql_schema_connector::…"); it names the
+  // migration that failed and nothing else a reader needs.
+  const [summary = "", trace = ""] = text.split(/\n\s*0: /, 2);
+  const migration =
+    /migration_name="([^"]+)"/.exec(trace)?.[1] ?? /The `([^`]+)` migration started at/.exec(summary)?.[1] ?? "";
+  let detail = oneLine(summary).replace(/^external connector error\s*/i, "");
+  if (/migration_name=/.test(trace) && migration) detail = `migration ${migration} failed: ${detail}`;
+  const hint = HINTS.find(([pattern]) => pattern.test(detail))?.[1](migration || "<name>");
+  return new MigrationError(`${doing}: ${detail}`, hint ?? "see the database's message", { cause: error });
 }
 
 function oneLine(text: string): string {
