@@ -11,6 +11,8 @@ export const ZServerEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** The address the server listens on: 127.0.0.1 on a workstation, 0.0.0.0 in a container. */
+  HOST: z.string().min(1).default("127.0.0.1"),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   DEMO_DATA: booleanFlag.default(false),

@@ -33,7 +33,7 @@ async function stop(code: number) {
 async function main() {
   loadDotEnv();
   const env = parseServerEnv();
-  const host = process.env.HOST ?? "127.0.0.1";
+  const host = env.HOST;
   await assertPortFree(env.PORT, host);
 
   step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
@@ -70,7 +70,7 @@ async function main() {
     }
   });
   const url = `http://localhost:${env.PORT}`;
-  await waitForHealthy(`http://${host}:${env.PORT}/api/health`, 60_000);
+  await waitForHealthy(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${env.PORT}/api/health`, 60_000);
   step(`ready in ${seconds()} s: ${url}  (Ctrl-C stops the server${database.embedded ? " and the embedded database" : ""})`);
 }
 
