@@ -19,6 +19,8 @@ export const ZServerEnv = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: milliseconds.default(3000),
   DB_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
+  /** Benchmark only: a file whose bytes /bench/page-bytes serves, to compare the reading page with a route that reads no database. */
+  BENCH_PAGE_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;

@@ -16,7 +16,9 @@ async function fail(error: unknown): Promise<never> {
 }
 
 // A Rust panic in the engine is thrown inside a promise callback of the WASM glue, so it reaches no await.
-process.once("uncaughtException", (error) => void fail(toMigrationError("the schema engine stopped", error)));
+process.once("uncaughtException", (error) => {
+  void fail(error instanceof WebAssembly.RuntimeError ? toMigrationError("the schema engine crashed", error) : error);
+});
 
 try {
   const started = performance.now();

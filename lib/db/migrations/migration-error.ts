@@ -26,7 +26,7 @@ const HINTS: [RegExp, (migration: string) => string][] = [
     /can't reach database server|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout expired|timed out/i,
     () => "start the database server, or fix the host and port in DATABASE_URL",
   ],
-  [/authentication failed|no pg_hba\.conf entry/i, () => "fix the user and password in DATABASE_URL"],
+  [/authentication failed|denied access|no pg_hba\.conf entry/i, () => "fix the user and password in DATABASE_URL"],
   [/database .* does not exist/i, () => "create that database, or fix its name in DATABASE_URL"],
   [
     /shadow database|permission denied/i,

@@ -1,0 +1,121 @@
+// npm run bench: prints figures (nothing here is asserted). Uses TEST_DATABASE_URL/DATABASE_URL's server for a
+// scratch database when set, else an in-memory PGlite.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { exitWithError, step } from "./lib/fail";
+import { freePort } from "./lib/free-port";
+import { loadDotEnv } from "./lib/load-dotenv";
+import { loadTest, type LoadResult } from "./lib/load-test";
+import { measurePageJavaScript } from "./lib/measure-page-javascript";
+import { ensureProductionBuild, NEXT_BIN } from "./lib/run-next-build";
+import { createScratchDatabase } from "./lib/scratch-database";
+import { seedDatabase } from "./lib/seed";
+import { waitForHealthy } from "./lib/wait-for-healthy";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PAGE = "/letters/reply-to-stalin";
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+  if (child.exitCode !== null) return;
+  child.kill(signal);
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+/** Cold `npm start` (build present) until the reading page first answers 200. */
+async function measureColdStart(databaseUrl: string | undefined): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    stdio: "ignore",
+    env: { ...process.env, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  });
+  try {
+    await waitForHealthy(`http://127.0.0.1:${port}${PAGE}`, 120_000);
+    return (performance.now() - started) / 1000;
+  } finally {
+    await stopChild(child, "SIGINT");
+  }
+}
+
+function row(result: LoadResult) {
+  return `${result.name.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p95 ${result.p95.toFixed(1).padStart(6)} ms${result.errors || result.non2xx ? `   errors ${result.errors}, non-2xx ${result.non2xx}` : ""}`;
+}
+
+async function main() {
+  loadDotEnv();
+  const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  step((await ensureProductionBuild()) ? "bench: production build done" : "bench: production build is current");
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  const database = await createScratchDatabase("mbench", serverUrl);
+  step(`bench: ${database.description}`);
+  const children: ChildProcess[] = [];
+  try {
+    await seedDatabase(database.url);
+
+    const coldStart = await measureColdStart(serverUrl ? database.url : undefined);
+
+    const reportDir = path.resolve("tmp", "bench");
+    mkdirSync(reportDir, { recursive: true });
+    const pageFile = path.join(reportDir, "reading-page.html");
+    const port = await freePort();
+    const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        BENCH_PAGE_FILE: pageFile,
+        LOG_LEVEL: "warn",
+      },
+    });
+    children.push(app);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHealthy(`${base}/api/health`, 60_000);
+
+    const html = Buffer.from(await (await fetch(`${base}${PAGE}`)).arrayBuffer());
+    writeFileSync(pageFile, html);
+
+    // A bare Node http server in its own process, sending the same bytes.
+    const barePort = await freePort();
+    const bare = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const fs=require("fs");const b=fs.readFileSync(${JSON.stringify(pageFile)});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/html; charset=utf-8"});r.end(b)}).listen(${barePort},"127.0.0.1",()=>console.log("up"))`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    children.push(bare);
+    await new Promise((resolve) => bare.stdout!.once("data", resolve));
+
+    step(`bench: load tests, ${SECONDS} s each, 10 connections`);
+    const page = await loadTest(`reading page ${PAGE}`, `${base}${PAGE}`, SECONDS);
+    const minimal = await loadTest("same bytes, same app, no database", `${base}/bench/page-bytes`, SECONDS);
+    const plain = await loadTest("same bytes, bare node:http", `http://127.0.0.1:${barePort}/`, SECONDS);
+
+    const javascript = await measurePageJavaScript(`${base}${PAGE}`, chromium);
+
+    console.log("\n━━ Marginalia benchmark ━━");
+    console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
+    console.log(row(page));
+    console.log(row(minimal));
+    console.log(row(plain));
+    console.log(`ratio reading page / minimal route: ${(page.requestsPerSecond / minimal.requestsPerSecond).toFixed(2)}  (target ≥ 0.70)`);
+    console.log(`ratio reading page / bare node:http: ${(page.requestsPerSecond / plain.requestsPerSecond).toFixed(2)}`);
+    console.log(`targets: ≥ 300 req/s → ${page.requestsPerSecond >= 300 ? "met" : "NOT met"}; p95 < 100 ms → ${page.p95 < 100 ? "met" : "NOT met"}`);
+    console.log(
+      `JavaScript on a cold load: ${javascript.files} files, ${(javascript.gzippedBytes / 1024).toFixed(1)} KiB gzipped (${(javascript.transferredBytes / 1024).toFixed(1)} KiB as transferred, ${(javascript.decodedBytes / 1024).toFixed(1)} KiB decoded)  (target ≤ 150 KB)`,
+    );
+    console.log(`cold npm start (build present) to first answered request: ${coldStart.toFixed(1)} s`);
+  } finally {
+    for (const child of children) await stopChild(child);
+    await database.drop();
+  }
+}
+
+main().catch(exitWithError);
