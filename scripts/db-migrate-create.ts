@@ -30,7 +30,8 @@ try {
   // Before starting a database, so a typo fails at once.
   assertValidMigrationName(name);
   loadDotEnv();
-  step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
+  const configured = Boolean(process.env.DATABASE_URL);
+  step(configured ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
   database = await openDatabase();
   step(`database: ${database.description}`);
   step("migrations: replaying prisma/migrations in a scratch shadow database to compare with prisma/schema.prisma");

@@ -22,7 +22,8 @@ process.once("uncaughtException", (error) => {
 try {
   const started = performance.now();
   loadDotEnv();
-  step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
+  const configured = Boolean(process.env.DATABASE_URL);
+  step(configured ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
   database = await openDatabase();
   step(`database: ${database.description}`);
   await applyMigrations({ connectionString: database.url, log: (message) => step(`migrations: ${message}`) });

@@ -17,6 +17,8 @@ export function step(message: string) {
 export function exitWithError(error: unknown): never {
   if (error instanceof OperatorError) {
     console.error(`marginalia: ${error.message}`);
+  } else if (error instanceof Error && error.name === "MigrationError") {
+    console.error(`marginalia: ${error.message} — ${(error as Error & { hint: string }).hint}`);
   } else if (error instanceof Error && error.name === "SourceFormatError") {
     console.error(`marginalia: the letter's source file is malformed: ${error.message} — restore it from git (git checkout content/) or fix the file; nothing was imported`);
   } else if (error instanceof Error && error.name === "EnvError") {

@@ -41,9 +41,10 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   });
   if (!hasDrift) return { folder: null };
 
-  const folder = path.join(migrationsDir, `${timestamp(options.now ?? new Date())}_${options.name.replaceAll("-", "_")}`);
+  const folderName = `${timestamp(options.now ?? new Date())}_${options.name.replaceAll("-", "_")}`;
+  const folder = path.join(migrationsDir, folderName);
   if (await exists(folder)) {
-    throw new MigrationError(`migration folder ${folder} already exists`, "wait a second and run again, or pick another name");
+    throw new MigrationError(`migration folder ${folder} already exists`, "wait a second and run again");
   }
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "migration.sql"), sql.endsWith("\n") ? sql : `${sql}\n`);

@@ -26,7 +26,9 @@ export type DiffMigrationsOptions = {
  * The SQL that would bring a database built from the migrations to the Prisma schema: no statements when the
  * migrations already describe the schema (no drift), otherwise the body of the next migration.
  */
-export async function diffMigrationsToSchema(options: DiffMigrationsOptions): Promise<{ sql: string; hasDrift: boolean }> {
+export async function diffMigrationsToSchema(
+  options: DiffMigrationsOptions,
+): Promise<{ sql: string; hasDrift: boolean }> {
   const migrationsList = await readMigrations(options.migrationsDir);
   if (options.from === "empty" && migrationsList.migrationDirectories.length > 0) {
     throw new MigrationError(

@@ -23,9 +23,9 @@ export type MigrationAdapterFactory = SqlMigrationAwareDriverAdapterFactory & {
 };
 
 /**
- * The driver adapter the WASM schema engine uses for migrations. PrismaPg alone is not enough (STACK.md):
- * its pool cannot read the catalogs' "char" columns, and its shadow database connects back to the main
- * database and is dropped while still in use. This factory covers both.
+ * The driver adapter the WASM schema engine uses for migrations. PrismaPg 7.10 alone is not enough: its results
+ * cannot carry the catalogs' "char" columns (patched-pg-pool.ts), and its shadow database, given a connection
+ * string, connects back to the main database and is then dropped while its pool is still connected.
  */
 export function createMigrationAdapterFactory(options: MigrationAdapterOptions): MigrationAdapterFactory {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
@@ -100,8 +100,14 @@ function restoreCharColumnsIn(transaction: Transaction): Transaction {
   return transaction;
 }
 
-async function withClient<T>(connectionString: string, connectTimeoutMs: number, work: (client: pg.Client) => Promise<T>) {
+async function withClient<T>(
+  connectionString: string,
+  connectTimeoutMs: number,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: connectTimeoutMs });
+  // A connection lost between queries surfaces through the next query; unheard, it would crash the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     return await work(client);
@@ -130,11 +136,12 @@ async function connectPgliteShadow(connectTimeoutMs: number): Promise<SqlDriverA
 
 async function connectServerShadow(connectionString: string, connectTimeoutMs: number): Promise<SqlDriverAdapter> {
   const database = `marginalia_shadow_${randomBytes(6).toString("hex")}`;
-  await withClient(connectionString, connectTimeoutMs, (client) => client.query(`CREATE DATABASE "${database}"`)).catch(
-    (error: Error) => {
-      throw new Error(`could not create the shadow database ${database}: ${error.message}`, { cause: error });
-    },
-  );
+  try {
+    await withClient(connectionString, connectTimeoutMs, (client) => client.query(`CREATE DATABASE "${database}"`));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not create the shadow database ${database}: ${reason}`, { cause: error });
+  }
   // FORCE: a connection the engine left open must not keep the scratch database alive.
   const drop = () =>
     withClient(connectionString, connectTimeoutMs, (client) =>

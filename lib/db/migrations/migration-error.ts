@@ -15,8 +15,9 @@ export class MigrationError extends Error {
 // `prisma migrate resolve --rolled-back` needs the native engine too; this is the row change it makes. The
 // failed script itself left nothing behind: PostgreSQL ran it as one implicit transaction.
 const markRolledBack = (name: string) =>
-  `fix the migration, then run UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${name}' ` +
-  "AND finished_at IS NULL (what `prisma migrate resolve --rolled-back` does) and migrate again";
+  `fix the migration, then run UPDATE "_prisma_migrations" SET rolled_back_at = now() ` +
+  `WHERE migration_name = '${name}' AND finished_at IS NULL ` +
+  "(what `prisma migrate resolve --rolled-back` does) and migrate again";
 
 // The engine reports only prose (no error codes cross the WASM boundary), so the hint is chosen by its wording.
 const HINTS: [RegExp, (migration: string) => string][] = [

@@ -44,7 +44,8 @@ function patchQuery(target: Queryable): void {
     const callbackAt = args.findIndex((arg) => typeof arg === "function");
     if (callbackAt >= 0) {
       const callback = args[callbackAt] as (error: unknown, result: unknown) => void;
-      args[callbackAt] = (error: unknown, result: unknown) => callback(error, error ? result : reportCharAsText(result));
+      args[callbackAt] = (error: unknown, result: unknown) =>
+        callback(error, error ? result : reportCharAsText(result));
       return original(...args);
     }
     return (original(...args) as Promise<unknown>).then(reportCharAsText);
