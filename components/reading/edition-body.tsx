@@ -1,32 +1,17 @@
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
-import { ParagraphBlock } from "./paragraph-block";
-import { FootnoteBlock } from "./footnote-block";
+import { editionHtml } from "./edition-text-html";
 
 export function EditionBody({ edition }: { edition: ReadingEdition }) {
-  const footnotes = edition.paragraphs.filter((paragraph) => paragraph.kind === "footnote");
+  const html = editionHtml(edition);
   return (
     <>
-      <div className="edition-text">
-        {edition.paragraphs.map((paragraph, index) => {
-          if (paragraph.kind === "footnote") return null;
-          if (paragraph.kind === "section_break") {
-            return (
-              <div className="block block--section-break" key={`break-${index}`}>
-                <hr className="section-break" aria-label="Section break" />
-              </div>
-            );
-          }
-          return <ParagraphBlock key={paragraph.anchorId} paragraph={paragraph} />;
-        })}
-      </div>
-      {footnotes.length ? (
+      <div className="edition-text" dangerouslySetInnerHTML={{ __html: html.text }} />
+      {html.footnotes ? (
         <section className="footnotes" aria-labelledby="footnotes-title">
           <h2 id="footnotes-title" className="section-title">
             Notes
           </h2>
-          {footnotes.map((footnote) => (
-            <FootnoteBlock key={footnote.anchorId} footnote={footnote} />
-          ))}
+          <div dangerouslySetInnerHTML={{ __html: html.footnotes }} />
         </section>
       ) : null}
     </>

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache as perRequest } from "react";
 import { prisma } from "../db/prisma";
 import type { FootnoteLink, ReadingEdition } from "./reading-edition";
 
@@ -56,7 +57,8 @@ async function loadEdition(slug: string): Promise<ReadingEdition | null> {
   };
 }
 
-export async function getReadingEdition(slug: string): Promise<ReadingEdition | null> {
+/** The edition of a document; asked twice in one request (metadata and page), PostgreSQL is asked once. */
+export const getReadingEdition = perRequest(async function getReadingEdition(slug: string): Promise<ReadingEdition | null> {
   const head = await prisma().document.findUnique({ where: { slug }, select: { updatedAt: true, textRevision: true } });
   if (!head) {
     cache.delete(slug);
@@ -68,4 +70,4 @@ export async function getReadingEdition(slug: string): Promise<ReadingEdition | 
   const edition = await loadEdition(slug);
   if (edition) cache.set(slug, { version, edition });
   return edition;
-}
+});
