@@ -21,6 +21,18 @@ export const ZServerEnv = z.object({
   DB_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
   /** Benchmark only: a file whose bytes /bench/page-bytes serves, to compare the reading page with a route that reads no database. */
   BENCH_PAGE_FILE: z.string().min(1).optional(),
+  /** The public origin (NEXTAUTH_URL for next-auth); defaults to http://localhost:PORT under npm start. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** smtp(s)://user:pass@host:port — without it, mail goes to the development outbox (/dev/outbox) on demo instances. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Marginalia <no-reply@marginalia.invalid>"),
+  /** OpenID Connect sign-in (ORCID, an institution): all three switch it on. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default("ORCID"),
+  /** Comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;

@@ -10,7 +10,7 @@ import { freePort } from "./lib/free-port";
 import { loadDotEnv } from "./lib/load-dotenv";
 import { loadTest, type LoadResult } from "./lib/load-test";
 import { measurePageJavaScript } from "./lib/measure-page-javascript";
-import { ensureProductionBuild, NEXT_BIN } from "./lib/run-next-build";
+import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
 import { waitForHealthy } from "./lib/wait-for-healthy";
@@ -61,12 +61,14 @@ async function main() {
     mkdirSync(reportDir, { recursive: true });
     const pageFile = path.join(reportDir, "reading-page.html");
     const port = await freePort();
-    const app = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const app = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
       stdio: "ignore",
       env: {
         ...process.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
         DATABASE_URL: database.url,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         BENCH_PAGE_FILE: pageFile,

@@ -8,7 +8,7 @@ import { loadDotEnv } from "./lib/load-dotenv";
 import { assertPortFree } from "./lib/port";
 import { openDatabase, type OpenDatabase } from "./lib/resolve-database";
 import { describeOutcome, seedDatabase } from "./lib/seed";
-import { ensureProductionBuild, NEXT_BIN } from "./lib/run-next-build";
+import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
 import { localSecrets } from "./lib/secrets";
 import { waitForHealthy } from "./lib/wait-for-healthy";
 
@@ -52,11 +52,14 @@ async function main() {
 
   const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets();
   step(`server: starting on port ${env.PORT}`);
-  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(env.PORT), "-H", host], {
+  server = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,
       ...secrets,
+      PORT: String(env.PORT),
+      HOST: host,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`,
       DATABASE_URL: database.url,
       DEMO_DATA: process.env.DEMO_DATA ?? (database.embedded ? "1" : "0"),
       NODE_ENV: "production",

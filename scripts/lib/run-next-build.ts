@@ -21,3 +21,5 @@ export async function ensureProductionBuild(): Promise<boolean> {
 }
 
 export { NEXT_BIN };
+/** Runs a TypeScript script with the project's tsx, without npx. */
+export const TSX_CLI = "node_modules/tsx/dist/cli.mjs";

@@ -1,0 +1,9 @@
+/** Who is asking. Built once per request from the session (lib/auth/current-actor.ts). */
+export type SiteRoleName = "researcher" | "reviewer" | "admin";
+export type GroupRoleName = "owner" | "moderator" | "member";
+
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "user"; id: string; displayName: string; siteRole: SiteRoleName; suspended: boolean; sessionId: string | null };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };

@@ -1,0 +1,29 @@
+import type { Actor } from "./actor";
+import type { GroupResource, MembershipResource, UserResource } from "./resources";
+
+// One-line conditions the policy table is written in. Each answers for one actor and one resource.
+type SignedIn = Extract<Actor, { kind: "user" }>;
+export type Condition<R> = (actor: Actor, resource: R) => boolean;
+
+export const anyone: Condition<unknown> = () => true;
+export const signedIn: Condition<unknown> = (actor) => actor.kind === "user";
+export const active: Condition<unknown> = (actor) => actor.kind === "user" && !actor.suspended;
+export const isAdmin: Condition<unknown> = (actor) => active(actor, null) && (actor as SignedIn).siteRole === "admin";
+export const isReviewer: Condition<unknown> = (actor) => active(actor, null) && (actor as SignedIn).siteRole === "reviewer";
+
+type InGroup = GroupResource | MembershipResource;
+export const isGroupMember: Condition<InGroup> = (actor, group) => active(actor, null) && group.viewerRole !== null;
+export const isGroupStaff: Condition<InGroup> = (actor, group) =>
+  active(actor, null) && (group.viewerRole === "owner" || group.viewerRole === "moderator");
+export const isGroupOwner: Condition<InGroup> = (actor, group) => active(actor, null) && group.viewerRole === "owner";
+export const notGroupMember: Condition<GroupResource> = (_actor, group) => group.viewerRole === null;
+export const notGroupOwner: Condition<InGroup> = (_actor, group) => group.viewerRole !== "owner";
+
+export const targetIsPlainMember: Condition<MembershipResource> = (_actor, membership) => membership.targetRole === "member";
+export const targetIsNotOwner: Condition<MembershipResource> = (_actor, membership) => membership.targetRole !== "owner";
+export const targetIsSelf: Condition<MembershipResource> = (actor, membership) =>
+  actor.kind === "user" && membership.targetUserId === actor.id;
+export const targetIsOther: Condition<MembershipResource> = (actor, membership) => !targetIsSelf(actor, membership);
+
+export const isSelf: Condition<UserResource> = (actor, user) => actor.kind === "user" && actor.id === user.id;
+export const isOtherUser: Condition<UserResource> = (actor, user) => !isSelf(actor, user);

@@ -1,0 +1,70 @@
+import {
+  active,
+  anyone,
+  isAdmin,
+  isGroupMember,
+  isGroupOwner,
+  isGroupStaff,
+  isOtherUser,
+  isSelf,
+  notGroupMember,
+  notGroupOwner,
+  signedIn,
+  targetIsNotOwner,
+  targetIsOther,
+  targetIsPlainMember,
+  targetIsSelf,
+  type Condition,
+} from "./conditions";
+import type { DocumentResource, GroupResource, MembershipResource, SiteResource, UserResource } from "./resources";
+
+/**
+ * Who may do what, on one screen. A permission is allowed when every condition of at least one of its rules holds.
+ * `hiddenBy` names the permission that decides whether the actor may know the resource exists: failing that one
+ * answers 404 instead of 403. `write` marks permissions an anonymous visitor is asked to sign in for (401).
+ */
+type Rule<R> = readonly Condition<R>[];
+type Entry<R> = { rules: readonly Rule<R>[]; hiddenBy?: string; write: boolean };
+
+export const POLICY = {
+  "document:read": { write: false, rules: [[anyone]] } as Entry<DocumentResource>,
+
+  "account:manage": { write: true, rules: [[signedIn, isSelf]] } as Entry<UserResource>,
+  "profile:read": { write: false, rules: [[anyone]] } as Entry<UserResource>,
+  "profile:update": { write: true, rules: [[active, isSelf]] } as Entry<UserResource>,
+
+  "group:create": { write: true, rules: [[active]] } as Entry<SiteResource>,
+  "group:read": { write: false, rules: [[isGroupMember], [isAdmin]] } as Entry<GroupResource>,
+  "group:update": { write: true, hiddenBy: "group:read", rules: [[isGroupOwner], [isAdmin]] } as Entry<GroupResource>,
+  "group:invite": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff], [isAdmin]] } as Entry<GroupResource>,
+  "group:join": { write: true, rules: [[active, notGroupMember]] } as Entry<GroupResource>,
+  "group:leave": { write: true, hiddenBy: "group:read", rules: [[isGroupMember, notGroupOwner]] } as Entry<GroupResource>,
+
+  "membership:remove": {
+    write: true,
+    hiddenBy: "group:read",
+    rules: [
+      [isGroupOwner, targetIsOther],
+      [isGroupStaff, targetIsPlainMember, targetIsOther],
+      [isAdmin, targetIsNotOwner],
+    ],
+  } as Entry<MembershipResource>,
+  "membership:change-role": {
+    write: true,
+    hiddenBy: "group:read",
+    rules: [[isGroupOwner, targetIsOther, targetIsNotOwner], [isAdmin, targetIsNotOwner]],
+  } as Entry<MembershipResource>,
+  "membership:transfer-ownership": {
+    write: true,
+    hiddenBy: "group:read",
+    rules: [[isGroupOwner, targetIsOther], [isAdmin, targetIsOther]],
+  } as Entry<MembershipResource>,
+  "membership:read-self": { write: false, rules: [[isGroupMember, targetIsSelf]] } as Entry<MembershipResource>,
+
+  "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
+  "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
+  "user:suspend": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
+} satisfies Record<string, Entry<never>>;
+
+export type Permission = keyof typeof POLICY;
+export type ResourceOf<P extends Permission> = (typeof POLICY)[P] extends Entry<infer R> ? R : never;

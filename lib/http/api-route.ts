@@ -1,0 +1,25 @@
+import { serverEnv } from "../env";
+import { errorResponse } from "./error-response";
+import { assertSameOrigin } from "./same-origin";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function appOrigin(): string | undefined {
+  const env = serverEnv();
+  return env.NEXTAUTH_URL ?? env.APP_URL;
+}
+
+/**
+ * Wraps a route handler: state-changing methods must come from our own origin; every error becomes a response in
+ * one place (lib/http/error-response.ts), so bad input is a 4xx and never a 500.
+ */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request, appOrigin());
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error, { method: request.method, path: new URL(request.url).pathname });
+    }
+  };
+}

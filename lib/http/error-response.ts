@@ -1,0 +1,29 @@
+import { ZodError } from "zod";
+import { AppError } from "../errors/app-error";
+import { log } from "../log";
+
+export function fieldErrors(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** The one place errors become HTTP: deliberate errors keep their status, bad input is 400, the rest is 500. */
+export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  if (error instanceof ZodError) {
+    return Response.json({ error: "bad_request", message: "Invalid input", fields: fieldErrors(error) }, { status: 400 });
+  }
+  if (error instanceof AppError) {
+    if (error.code === "forbidden" || error.code === "unauthenticated") log.info("authz.denied", { ...context, code: error.code });
+    const headers = error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined;
+    return Response.json(
+      { error: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) },
+      { status: error.status, headers },
+    );
+  }
+  log.error("request.failed", { ...context, error });
+  return Response.json({ error: "internal", message: "Something went wrong on our side" }, { status: 500 });
+}

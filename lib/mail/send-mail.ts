@@ -1,0 +1,29 @@
+import nodemailer from "nodemailer";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { serverEnv } from "../env";
+import { log } from "../log";
+
+export type Mail = { to: string; subject: string; text: string };
+
+/** Whether mail is kept for the development outbox page instead of being sent (no SMTP on a demo instance). */
+export function outboxEnabled(): boolean {
+  const env = serverEnv();
+  return !env.SMTP_URL && (env.DEMO_DATA || env.NODE_ENV !== "production");
+}
+
+/** Sends through SMTP_URL when set; otherwise keeps the message for /dev/outbox (demo and development only). */
+export async function sendMail(prisma: PrismaClient, mail: Mail): Promise<void> {
+  const env = serverEnv();
+  if (env.SMTP_URL) {
+    const transport = nodemailer.createTransport(env.SMTP_URL);
+    await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    log.info("mail.sent", { subject: mail.subject });
+    return;
+  }
+  if (outboxEnabled()) {
+    await prisma.outboxMessage.create({ data: mail });
+    log.info("mail.outbox", { subject: mail.subject });
+    return;
+  }
+  log.warn("mail.not_sent", { reason: "SMTP_URL is not set", subject: mail.subject });
+}

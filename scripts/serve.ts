@@ -1,0 +1,24 @@
+// The production HTTP server: Next.js's request handler behind node:http, so that the socket's peer address reaches
+// the app in a header no client can set (lib/http/request-client-address.ts). `npm start` and the tests run this.
+import { createServer } from "node:http";
+import next from "next";
+import { PEER_ADDRESS_HEADER } from "../lib/http/request-client-address";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+const app = next({ dev: false, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`marginalia: listening on http://${hostname}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, GroupRoleName } from "@/lib/authz/actor";
+import { assertCan, can } from "@/lib/authz/can";
+import { POLICY, type Permission } from "@/lib/authz/policy";
+import type { Resource } from "@/lib/authz/resources";
+
+const ACTORS = ["anonymous", "researcher", "groupMember", "groupModerator", "groupOwner", "reviewer", "admin", "suspended"] as const;
+type ActorName = (typeof ACTORS)[number];
+
+function actorFor(name: ActorName): Actor {
+  if (name === "anonymous") return { kind: "anonymous" };
+  const siteRole = name === "admin" ? "admin" : name === "reviewer" ? "reviewer" : "researcher";
+  return { kind: "user", id: `user-${name}`, displayName: name, siteRole, suspended: name === "suspended", sessionId: "s" };
+}
+
+function roleIn(name: ActorName): GroupRoleName | null {
+  return ({ groupMember: "member", groupModerator: "moderator", groupOwner: "owner" } as const)[name as string] ?? null;
+}
+
+const idOf = (name: ActorName) => `user-${name}`;
+const group = (name: ActorName): Resource => ({ type: "group", id: "g1", viewerRole: roleIn(name) });
+const otherMember = (name: ActorName): Resource => ({ type: "membership", groupId: "g1", viewerRole: roleIn(name), targetUserId: "user-other", targetRole: "member" });
+const selfMembership = (name: ActorName): Resource => ({ type: "membership", groupId: "g1", viewerRole: roleIn(name), targetUserId: idOf(name), targetRole: roleIn(name) ?? "member" });
+const selfUser = (name: ActorName): Resource => ({ type: "user", id: idOf(name), siteRole: "researcher", suspended: false });
+const otherUser = (): Resource => ({ type: "user", id: "user-other", siteRole: "researcher", suspended: false });
+
+// Expected answers, in ACTORS order: anonymous, researcher, member, moderator, owner, reviewer, admin, suspended.
+const T = true;
+const F = false;
+const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allowed: boolean[] }> = {
+  "document:read": { resource: () => ({ type: "document" }), allowed: [T, T, T, T, T, T, T, T] },
+  "account:manage": { resource: selfUser, allowed: [F, T, T, T, T, T, T, T] },
+  "profile:read": { resource: otherUser, allowed: [T, T, T, T, T, T, T, T] },
+  "profile:update": { resource: selfUser, allowed: [F, T, T, T, T, T, T, F] },
+  "group:create": { resource: () => ({ type: "site" }), allowed: [F, T, T, T, T, T, T, F] },
+  "group:read": { resource: group, allowed: [F, F, T, T, T, F, T, F] },
+  "group:update": { resource: group, allowed: [F, F, F, F, T, F, T, F] },
+  "group:invite": { resource: group, allowed: [F, F, F, T, T, F, T, F] },
+  "group:join": { resource: group, allowed: [F, T, F, F, F, T, T, F] },
+  "group:leave": { resource: group, allowed: [F, F, T, T, F, F, F, F] },
+  "membership:remove": { resource: otherMember, allowed: [F, F, F, T, T, F, T, F] },
+  "membership:change-role": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
+  "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
+  "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F, F] },
+  "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
+  "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
+  "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
+};
+
+describe("the policy table", () => {
+  it("has a row in this matrix for every permission, and no row for a permission it lacks", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  it("names only existing permissions in hiddenBy", () => {
+    for (const entry of Object.values(POLICY)) {
+      if ("hiddenBy" in entry && entry.hiddenBy) expect(Object.keys(POLICY)).toContain(entry.hiddenBy);
+    }
+  });
+
+  for (const [permission, row] of Object.entries(MATRIX) as [Permission, (typeof MATRIX)[Permission]][]) {
+    it(`${permission}: ${ACTORS.map((name, i) => `${name} ${row.allowed[i] ? "yes" : "no"}`).join(", ")}`, () => {
+      const answers = ACTORS.map((name) => can(actorFor(name), permission, row.resource(name) as never));
+      expect(answers).toEqual(row.allowed);
+    });
+  }
+});
+
+describe("edge cases of group roles", () => {
+  const moderator = actorFor("groupModerator");
+  const owner = actorFor("groupOwner");
+  const admin = actorFor("admin");
+  const membership = (viewerRole: GroupRoleName | null, targetRole: GroupRoleName, targetUserId = "user-other"): Resource => ({
+    type: "membership", groupId: "g1", viewerRole, targetUserId, targetRole,
+  });
+
+  it("a moderator removes members but not another moderator or the owner", () => {
+    expect(can(moderator, "membership:remove", membership("moderator", "member") as never)).toBe(true);
+    expect(can(moderator, "membership:remove", membership("moderator", "moderator") as never)).toBe(false);
+    expect(can(moderator, "membership:remove", membership("moderator", "owner") as never)).toBe(false);
+  });
+
+  it("an owner cannot remove or demote themself, and nobody but a transfer changes the owner", () => {
+    expect(can(owner, "membership:remove", membership("owner", "owner", "user-groupOwner") as never)).toBe(false);
+    expect(can(owner, "membership:change-role", membership("owner", "owner", "user-groupOwner") as never)).toBe(false);
+    expect(can(admin, "membership:remove", membership(null, "owner") as never)).toBe(false);
+    expect(can(admin, "membership:change-role", membership(null, "owner") as never)).toBe(false);
+  });
+
+  it("an admin cannot suspend or demote themself", () => {
+    const self = { type: "user", id: "user-admin", siteRole: "admin", suspended: false } as const;
+    expect(can(admin, "user:suspend", self)).toBe(false);
+    expect(can(admin, "user:change-role", self)).toBe(false);
+  });
+});
+
+describe("assertCan answers", () => {
+  const statusOf = (fn: () => void) => {
+    try {
+      fn();
+      return 200;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+
+  it("401 to an anonymous write, 404 for what the actor may not see, 403 for what it sees but may not change", () => {
+    expect(statusOf(() => assertCan(actorFor("anonymous"), "group:create", { type: "site" }))).toBe(401);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "group:read", group("researcher") as never))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "group:update", group("researcher") as never))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("groupMember"), "group:update", group("groupMember") as never))).toBe(403);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "admin:access", { type: "site" }))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("reviewer"), "user:suspend", otherUser() as never))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("groupOwner"), "group:update", group("groupOwner") as never))).toBe(200);
+  });
+});
