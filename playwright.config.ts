@@ -36,6 +36,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: baseURL, DEMO_DATA: "1" },
+    env: { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_URL: baseURL, DEMO_DATA: "1", TRUSTED_PROXIES: "127.0.0.1" },
   },
 });

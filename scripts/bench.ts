@@ -53,7 +53,7 @@ async function main() {
   step(`bench: ${database.description}`);
   const children: ChildProcess[] = [];
   try {
-    await seedDatabase(database.url);
+    await seedDatabase(database.url, { demo: true });
 
     const coldStart = await measureColdStart(serverUrl ? database.url : undefined);
 

@@ -9,7 +9,10 @@ try {
   loadDotEnv();
   database = await openDatabase();
   step(`database: ${database.description}`);
-  for (const outcome of await seedDatabase(database.url)) step(`seed: ${describeOutcome(outcome)}`);
+  const demo = process.env.DEMO_DATA === "1" || process.env.DEMO_DATA === "true";
+  const seeded = await seedDatabase(database.url, { demo });
+  for (const outcome of seeded.outcomes) step(`seed: ${describeOutcome(outcome)}`);
+  if (seeded.demoAccountsCreated !== null) step(`seed: demo accounts created: ${seeded.demoAccountsCreated}`);
   await database.close();
 } catch (error) {
   await database?.close().catch(() => {});

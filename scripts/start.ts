@@ -44,8 +44,12 @@ async function main() {
   const { applied } = await applyMigrations({ connectionString: database.url });
   step(applied.length ? `migrations: applied ${applied.join(", ")}` : "migrations: up to date");
 
-  step("seed: importing the letters");
-  for (const outcome of await seedDatabase(database.url)) step(`seed: ${describeOutcome(outcome)}`);
+  // Demo accounts only on the embedded database unless asked: a deployment has none unless DEMO_DATA=1.
+  const demo = process.env.DEMO_DATA ? env.DEMO_DATA : database.embedded;
+  step(`seed: importing the letters${demo ? " and the demo data" : ""}`);
+  const seeded = await seedDatabase(database.url, { demo });
+  for (const outcome of seeded.outcomes) step(`seed: ${describeOutcome(outcome)}`);
+  if (seeded.demoAccountsCreated !== null) step(`seed: demo accounts ${seeded.demoAccountsCreated ? `created (${seeded.demoAccountsCreated})` : "already present"}; see the sign-in page`);
 
   step("build: checking the production build");
   step((await ensureProductionBuild()) ? "build: done" : "build: current, not rebuilt");
@@ -61,7 +65,7 @@ async function main() {
       HOST: host,
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`,
       DATABASE_URL: database.url,
-      DEMO_DATA: process.env.DEMO_DATA ?? (database.embedded ? "1" : "0"),
+      DEMO_DATA: demo ? "1" : "0",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -8,6 +8,7 @@ import { ensureProductionBuild } from "./lib/run-next-build";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
 import { freePort } from "./lib/free-port";
+import { startOidcTestProvider } from "./lib/oidc-test-provider";
 
 async function main() {
   loadDotEnv();
@@ -20,8 +21,10 @@ async function main() {
   const database = await createScratchDatabase("me2e", serverUrl);
   step(`e2e: ${database.description}`);
   try {
-    await seedDatabase(database.url);
+    await seedDatabase(database.url, { demo: true });
     const port = await freePort();
+    const oidc = await startOidcTestProvider(await freePort(), `http://127.0.0.1:${port}`);
+    step(`e2e: OpenID Connect test provider at ${oidc.issuer}`);
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
         stdio: "inherit",
@@ -31,11 +34,16 @@ async function main() {
           DATABASE_URL: database.url,
           NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
           CHROMIUM_PATH: chromium,
+          OIDC_ISSUER: oidc.issuer,
+          OIDC_CLIENT_ID: oidc.clientId,
+          OIDC_CLIENT_SECRET: oidc.clientSecret,
+          OIDC_NAME: "Test IdP",
         },
       });
       child.on("exit", resolve);
     });
     process.exitCode = code ?? 1;
+    await oidc.stop();
   } finally {
     await database.drop();
   }

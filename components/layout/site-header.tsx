@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentActor } from "@/lib/auth/current-actor";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const actor = await currentActor();
   return (
     <header className="site-header">
       <Link href="/" className="wordmark">
@@ -11,6 +14,28 @@ export function SiteHeader() {
           <li>
             <Link href="/letters/reply-to-stalin">Reply to Stalin</Link>
           </li>
+          {actor.kind === "user" ? (
+            <>
+              <li>
+                <Link href="/groups">Groups</Link>
+              </li>
+              {actor.siteRole === "admin" ? (
+                <li>
+                  <Link href="/admin">Admin</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link href="/account">{actor.displayName}</Link>
+              </li>
+              <li>
+                <SignOutButton />
+              </li>
+            </>
+          ) : (
+            <li>
+              <Link href="/sign-in">Sign in</Link>
+            </li>
+          )}
         </ul>
       </nav>
     </header>

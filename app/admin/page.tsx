@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { UserAdminForm } from "@/components/admin/user-admin-form";
+import { findUsers, listAuditRecords } from "@/lib/admin/admin-queries";
+import { ZUserSearch } from "@/lib/admin/admin-schemas";
+import { currentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/authz/can";
+import { prisma } from "@/lib/db/prisma";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const actor = await currentActor();
+  // Everyone else is told there is nothing here.
+  if (!can(actor, "admin:access", { type: "site" })) notFound();
+  const { q } = ZUserSearch.parse({ q: typeof (await searchParams).q === "string" ? (await searchParams).q : "" });
+  const [users, audit] = await Promise.all([findUsers(prisma(), actor, q), listAuditRecords(prisma(), actor)]);
+  return (
+    <main id="main" className="page">
+      <h1>Admin</h1>
+      <h2>Users</h2>
+      <form className="inline-form" role="search" method="get">
+        <label htmlFor="user-search">Find users by name or email</label>
+        <input id="user-search" name="q" defaultValue={q} />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>{user.displayName}</td>
+                <td>{user.email ?? <span className="muted">none (OpenID only)</span>}</td>
+                <td>{user.siteRole}</td>
+                <td>{user.status}</td>
+                <td>
+                  {actor.kind === "user" && user.id === actor.id ? (
+                    <span className="muted">you</span>
+                  ) : (
+                    <UserAdminForm userId={user.id} name={user.displayName} siteRole={user.siteRole} suspended={user.status === "suspended"} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Audit log</h2>
+      <p className="muted">Every change of role or status, newest first. Records are append-only.</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Whom</th>
+              <th scope="col">Change</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((record) => (
+              <tr key={record.id}>
+                <td>{record.createdAt.toISOString().replace("T", " ").slice(0, 16)}</td>
+                <td>{record.actor?.displayName ?? "—"}</td>
+                <td>{record.action}</td>
+                <td>{record.subject?.displayName ?? "—"}</td>
+                <td>
+                  {record.before ?? "—"} → {record.after ?? "—"}
+                </td>
+                <td>{record.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}

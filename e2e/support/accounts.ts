@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "marginalia-demo-1928";
+
+export type TestUser = { email: string; password: string; displayName: string };
+
+/** A fresh user per test, so specs run in parallel without sharing accounts. */
+export function newTestUser(prefix = "user"): TestUser {
+  const id = randomBytes(5).toString("hex");
+  return { email: `${prefix}-${id}@test.marginalia`, password: `correct horse ${id} staple`, displayName: `Test ${prefix} ${id}` };
+}
+
+/** Our write endpoints refuse requests without our Origin, as browsers send it. */
+export function originHeaders(baseURL: string | undefined) {
+  return { Origin: new URL(baseURL!).origin };
+}
+
+/** A made-up client address: the e2e server trusts 127.0.0.1 as a proxy, so each sign-up counts against its own. */
+export function randomClientAddress(): string {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+export async function signUpByApi(request: APIRequestContext, baseURL: string | undefined, user: TestUser) {
+  const response = await request.post("/api/account/sign-up", {
+    headers: { ...originHeaders(baseURL), "X-Forwarded-For": randomClientAddress() },
+    data: { email: user.email, displayName: user.displayName, password: user.password },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; the page's context keeps the cookie. */
+export async function signInByApi(page: Page, baseURL: string | undefined, email: string, password: string) {
+  const response = await postCredentials(page.request, baseURL, email, password);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { url: string };
+  expect(body.url).not.toContain("error=");
+}
+
+export async function postCredentials(request: APIRequestContext, baseURL: string | undefined, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", {
+    headers: originHeaders(baseURL),
+    form: { email, password, csrfToken, callbackUrl: "/", json: "true" },
+  });
+}
+
+export async function latestOutboxLink(page: Page, to: string): Promise<string> {
+  await page.goto("/dev/outbox");
+  const message = page.locator("article, li, section").filter({ hasText: to }).first();
+  const link = await message.getByRole("link", { name: /reset-password/ }).first().getAttribute("href");
+  expect(link).toBeTruthy();
+  return link!;
+}
