@@ -1,10 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy } from "./lib/security/content-security-policy";
 
+const OIDC_ORIGIN = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : null;
+
 /** Gives every page request a fresh nonce and a Content-Security-Policy that allows only scripts carrying it. */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const policy = buildContentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" });
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    formTargets: OIDC_ORIGIN ? [OIDC_ORIGIN] : [],
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

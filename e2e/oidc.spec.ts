@@ -2,9 +2,21 @@ import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { newTestUser, signInByApi, signUpByApi } from "./support/accounts";
 
-/** Goes through the local provider's login and consent screens; any login name is a subject. */
+// The provider's development screens import a web font from the internet; nothing leaves this machine in tests.
+test.beforeEach(async ({ context }) => {
+  await context.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname), (route) => route.abort());
+});
+
+/**
+ * Goes through the local provider's login and consent screens (any login name is a subject). When the provider
+ * still has a session from an earlier sign-in, it sends the browser straight back to us instead.
+ */
 async function passProvider(page: Page, login: string) {
-  await page.locator('input[name="login"]').fill(login);
+  const loginField = page.locator('input[name="login"]');
+  const backHome = page.waitForURL((url) => url.pathname === "/account", { timeout: 15_000 }).then(() => "back" as const);
+  const atProvider = loginField.waitFor({ timeout: 15_000 }).then(() => "login" as const);
+  if ((await Promise.race([backHome, atProvider])) === "back") return;
+  await loginField.fill(login);
   await page.locator('input[name="password"]').fill("any password");
   await page.getByRole("button", { name: "Sign-in" }).click();
   const consent = page.getByRole("button", { name: "Continue" });
@@ -25,7 +37,7 @@ test("the first OpenID sign-in creates an account, the second signs into it", as
   await page.getByRole("button", { name: /save profile/i }).click();
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
@@ -40,11 +52,13 @@ test("a signed-in user links an OpenID identity and can then sign in with it", a
   await page.goto("/account");
   const login = `bob-${randomBytes(4).toString("hex")}`;
   await page.getByRole("button", { name: "Link my Test IdP account" }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/interaction/"));
   await passProvider(page, login);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("link", { name: user.displayName })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
   await passProvider(page, login);

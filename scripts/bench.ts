@@ -10,6 +10,9 @@ import { freePort } from "./lib/free-port";
 import { loadDotEnv } from "./lib/load-dotenv";
 import { loadTest, type LoadResult } from "./lib/load-test";
 import { measurePageJavaScript } from "./lib/measure-page-javascript";
+import { signInOverHttp } from "./lib/sign-in-for-bench";
+import { measureHashing } from "../lib/auth/password/measure-hashing";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/demo-accounts";
 import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
@@ -72,6 +75,7 @@ async function main() {
         DATABASE_URL: database.url,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         BENCH_PAGE_FILE: pageFile,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         LOG_LEVEL: "warn",
       },
     });
@@ -102,6 +106,18 @@ async function main() {
 
     const javascript = await measurePageJavaScript(`${base}${PAGE}`, chromium);
 
+    // Accounts: argon2id cost, a whole password sign-in over HTTP, and what checking the session adds per request.
+    const hashing = await measureHashing(20);
+    const signIns: number[] = [];
+    let cookie = "";
+    for (let i = 0; i < 10; i += 1) {
+      const result = await signInOverHttp(base, DEMO_ACCOUNTS[i % 3].email, DEMO_PASSWORD);
+      signIns.push(result.ms);
+      cookie = result.cookie;
+    }
+    signIns.sort((a, b) => a - b);
+    const signedIn = await loadTest(`reading page, signed in`, `${base}${PAGE}`, SECONDS, { cookie });
+
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
     console.log(row(page));
@@ -113,6 +129,10 @@ async function main() {
     console.log(
       `JavaScript on a cold load: ${javascript.files} files, ${(javascript.gzippedBytes / 1024).toFixed(1)} KiB gzipped (${(javascript.transferredBytes / 1024).toFixed(1)} KiB as transferred, ${(javascript.decodedBytes / 1024).toFixed(1)} KiB decoded)  (target ≤ 150 KB)`,
     );
+    console.log(row(signedIn));
+    console.log(`per-request session check (signed in − anonymous): p50 ${(signedIn.p50 - page.p50).toFixed(1)} ms, p95 ${(signedIn.p95 - page.p95).toFixed(1)} ms`);
+    console.log(`argon2id (m=19 MiB, t=2, p=1): hash p50 ${hashing.hashP50.toFixed(1)} ms, p95 ${hashing.hashP95.toFixed(1)} ms; verify p50 ${hashing.verifyP50.toFixed(1)} ms, p95 ${hashing.verifyP95.toFixed(1)} ms`);
+    console.log(`password sign-in over HTTP (10 sequential): p50 ${signIns[4].toFixed(1)} ms, p95 ${signIns[9].toFixed(1)} ms`);
     console.log(`cold npm start (build present) to first answered request: ${coldStart.toFixed(1)} s`);
   } finally {
     for (const child of children) await stopChild(child);

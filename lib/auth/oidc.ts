@@ -8,6 +8,11 @@ import { readLinkIntent } from "./link-intent";
 
 type OidcProfile = { sub: string; name?: string; given_name?: string; family_name?: string; email?: string };
 
+function displayNameOf(profile: { name?: string; given_name?: string; family_name?: string }): string | null {
+  const joined = [profile.given_name, profile.family_name].filter(Boolean).join(" ");
+  return profile.name?.trim() || joined.trim() || null;
+}
+
 /** The OpenID Connect provider configured by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET; null when unset. */
 export function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const env = serverEnv();
@@ -22,7 +27,7 @@ export function oidcProvider(): OAuthConfig<OidcProfile> | null {
     authorization: { params: { scope: "openid profile" } },
     idToken: true,
     checks: ["pkce", "state", "nonce"],
-    profile: (profile) => ({ id: profile.sub, name: profile.name ?? profile.given_name ?? null }),
+    profile: (profile) => ({ id: profile.sub, name: displayNameOf(profile) }),
   };
 }
 
@@ -36,7 +41,7 @@ export function oidcEnabled(): { name: string } | null {
  */
 export async function resolveOidcUser(
   prisma: PrismaClient,
-  { subject, profile }: { subject: string; profile?: { name?: string | null } },
+  { subject, profile }: { subject: string; profile?: { name?: string | null; given_name?: string; family_name?: string } },
 ): Promise<{ userId: string; created: boolean; linked: boolean } | null> {
   const existing = await prisma.identity.findUnique({
     where: { provider_subject: { provider: "oidc", subject } },
@@ -52,7 +57,7 @@ export async function resolveOidcUser(
     await prisma.identity.create({ data: { provider: "oidc", subject, userId: linkingUserId } });
     return { userId: linkingUserId, created: false, linked: true };
   }
-  const name = typeof profile?.name === "string" && profile.name.trim() ? profile.name.trim().slice(0, 100) : "New researcher";
+  const name = (profile ? displayNameOf({ ...profile, name: profile.name ?? undefined }) : null)?.slice(0, 100) ?? "New researcher";
   const user = await prisma.user.create({
     data: { displayName: name, identities: { create: { provider: "oidc", subject } } },
   });

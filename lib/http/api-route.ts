@@ -1,4 +1,5 @@
 import { serverEnv } from "../env";
+import { AppError } from "../errors/app-error";
 import { errorResponse } from "./error-response";
 import { assertSameOrigin } from "./same-origin";
 
@@ -16,7 +17,13 @@ export function appOrigin(): string | undefined {
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
-      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request, appOrigin());
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+        assertSameOrigin(request, appOrigin());
+        // Even endpoints without a body insist on JSON: an HTML form on another site cannot send it.
+        if (!/^application\/json(\s*;|$)/i.test(request.headers.get("content-type") ?? "")) {
+          throw new AppError("unsupported_media_type", "Send the request as application/json");
+        }
+      }
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error, { method: request.method, path: new URL(request.url).pathname });

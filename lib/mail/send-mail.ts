@@ -5,10 +5,16 @@ import { log } from "../log";
 
 export type Mail = { to: string; subject: string; text: string };
 
-/** Whether mail is kept for the development outbox page instead of being sent (no SMTP on a demo instance). */
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
+
+/**
+ * Whether mail is kept for the development outbox page instead of being sent: without SMTP, on a demo or development
+ * instance that listens on this machine only. The outbox shows reset links to anyone who opens it, so a server
+ * reachable from elsewhere (HOST=0.0.0.0, as in the container) never has one.
+ */
 export function outboxEnabled(): boolean {
   const env = serverEnv();
-  return !env.SMTP_URL && (env.DEMO_DATA || env.NODE_ENV !== "production");
+  return !env.SMTP_URL && (env.DEMO_DATA || env.NODE_ENV !== "production") && LOOPBACK_HOSTS.has(env.HOST);
 }
 
 /** Sends through SMTP_URL when set; otherwise keeps the message for /dev/outbox (demo and development only). */

@@ -1,5 +1,14 @@
 /** The page Content-Security-Policy: scripts only with this request's nonce; no plugins, framing or base rewriting. */
-export function buildContentSecurityPolicy({ nonce, development }: { nonce: string; development: boolean }): string {
+export function buildContentSecurityPolicy({
+  nonce,
+  development,
+  formTargets = [],
+}: {
+  nonce: string;
+  development: boolean;
+  /** Origins a form may lead to besides ours: the OpenID provider, which next-auth's sign-in POST redirects to. */
+  formTargets?: string[];
+}): string {
   return [
     "default-src 'self'",
     // React needs eval only for its development error overlay.
@@ -10,7 +19,7 @@ export function buildContentSecurityPolicy({ nonce, development }: { nonce: stri
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
 }

@@ -8,11 +8,11 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 /** autocannon with 10 connections; latencies recorded per response so p95 is exact (autocannon reports p97.5). */
-export async function loadTest(name: string, url: string, seconds: number): Promise<LoadResult> {
-  await autocannon({ url, connections: 10, duration: 2 }); // warm-up: JIT, caches, pool
+export async function loadTest(name: string, url: string, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+  await autocannon({ url, connections: 10, duration: 2, headers }); // warm-up: JIT, caches, pool
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: 10, duration: seconds }, (error, finished) =>
+    const instance = autocannon({ url, connections: 10, duration: seconds, headers }, (error, finished) =>
       error ? reject(error) : resolve(finished),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

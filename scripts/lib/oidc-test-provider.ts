@@ -27,6 +27,8 @@ export async function startOidcTestProvider(port: number, appOrigin: string): Pr
       claims: async () => ({ sub: id, name: `OIDC ${id}` }),
     }),
     features: { devInteractions: { enabled: true } },
+    // Put the profile claims in the ID token, as providers such as ORCID do, rather than only behind userinfo.
+    conformIdTokenClaims: false,
     cookies: { keys: ["e2e-cookie-key-not-secret"] },
   });
   const server = provider.listen(port);

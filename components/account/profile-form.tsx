@@ -1,0 +1,46 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormStatus } from "@/components/forms/form-status";
+import { formValues, useJsonForm } from "@/components/forms/use-json-form";
+import { orcidUrl } from "@/lib/accounts/orcid";
+
+type Profile = { displayName: string; affiliation: string | null; orcid: string | null; bio: string | null };
+
+/** Edits the public profile; after saving, the page reloads its data so the header and the ORCID link follow. */
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const router = useRouter();
+  const { submit, fieldErrors, formError, pending } = useJsonForm("/api/account/profile", "PATCH");
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <form
+      className="panel"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaved(null);
+        const { displayName, affiliation, orcid, bio } = formValues(event.currentTarget);
+        const result = await submit({ displayName, affiliation, orcid, bio });
+        if (!result.ok) return;
+        setSaved("Profile saved.");
+        router.refresh();
+      }}
+    >
+      <FormStatus error={formError} success={saved} />
+      <Field name="displayName" label="Display name" hint="Shown beside your notes and in your groups." defaultValue={profile.displayName} errors={fieldErrors} autoComplete="name" required maxLength={100} />
+      <Field name="affiliation" label="Affiliation" hint="Optional. For example: Department of History, University of Leeds." defaultValue={profile.affiliation ?? ""} errors={fieldErrors} autoComplete="organization" maxLength={200} />
+      <Field name="orcid" label="ORCID iD" hint="Optional. 16 characters as 0000-0002-1825-0097, or its https://orcid.org/ address." defaultValue={profile.orcid ?? ""} errors={fieldErrors} autoComplete="off" spellCheck={false} maxLength={60} />
+      {profile.orcid ? (
+        <p className="field-hint">
+          Your saved ORCID record: <a href={orcidUrl(profile.orcid)}>{orcidUrl(profile.orcid)}</a>
+        </p>
+      ) : null}
+      <Field name="bio" label="Bio" hint="Optional, up to 2,000 characters: your research interests, in a few sentences." defaultValue={profile.bio ?? ""} errors={fieldErrors} multiline maxLength={2000} />
+      <button type="submit" className="button-primary" disabled={pending}>
+        {pending ? "Saving…" : "Save profile"}
+      </button>
+    </form>
+  );
+}
