@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signInByApi } from "./support/accounts";
+
+// axe scans and multi-page walks are slow on two shared cores.
+test.describe.configure({ timeout: 60_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`);
+}
+
+test("the sign-in, sign-up and password pages have no serious axe violations", async ({ page }) => {
+  for (const path of ["/sign-in", "/sign-up", "/forgot-password"]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test("the account, groups, class and admin pages have no serious axe violations", async ({ page, baseURL }) => {
+  await signInByApi(page, baseURL, "admin@demo.marginalia", DEMO_PASSWORD);
+  for (const path of ["/account", "/groups", "/admin"]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.context().clearCookies();
+  await signInByApi(page, baseURL, "teacher@demo.marginalia", DEMO_PASSWORD);
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "History 204" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("History 204");
+  await expect(page.getByRole("cell", { name: /^Sasha Student/ })).toBeVisible();
+  expect(await seriousViolations(page), "class page").toEqual([]);
+});
+
+test("an admin suspends a user, whose very next request is signed out, and the audit log shows it", async ({ page, browser, baseURL }) => {
+  const student = await (await browser.newContext({ baseURL })).newPage();
+  await signInByApi(student, baseURL, "student2@demo.marginalia", DEMO_PASSWORD);
+  await student.goto("/account");
+  await expect(student.getByRole("link", { name: "Sam Student" })).toBeVisible();
+
+  await signInByApi(page, baseURL, "admin@demo.marginalia", DEMO_PASSWORD);
+  await page.goto("/admin?q=student2");
+  await page.getByLabel("Reason for the change to Sam Student").fill("e2e: testing suspension");
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await expect(page.getByRole("cell", { name: "suspended" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "e2e: testing suspension" })).toBeVisible();
+
+  await student.goto("/account");
+  await expect(student).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel("Reason for the change to Sam Student").fill("e2e: restoring");
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByRole("cell", { name: "e2e: restoring" })).toBeVisible();
+  await student.context().close();
+});
