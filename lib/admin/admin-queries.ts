@@ -2,7 +2,7 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 
-/** Users matching a name or email fragment (admins only: emails are private to everyone else). */
+/** Users matching a name or email fragment (admins only). */
 export async function findUsers(prisma: PrismaClient, actor: Actor, query: string) {
   assertCan(actor, "admin:access", { type: "site" });
   return prisma.user.findMany({
@@ -10,7 +10,8 @@ export async function findUsers(prisma: PrismaClient, actor: Actor, query: strin
       deletedAt: null,
       ...(query ? { OR: [{ displayName: { contains: query, mode: "insensitive" } }, { email: { contains: query.toLowerCase() } }] } : {}),
     },
-    select: { id: true, displayName: true, email: true, siteRole: true, status: true, createdAt: true },
+    // Found by email, shown without it: addresses stay private to their owners.
+    select: { id: true, displayName: true, siteRole: true, status: true, createdAt: true },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
