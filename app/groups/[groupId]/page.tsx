@@ -85,7 +85,7 @@ export default async function GroupPage({ params }: Props) {
                       {membership.user.affiliation ? <span className="muted"> · {membership.user.affiliation}</span> : null}
                     </td>
                     <td>{isClass && membership.role === "owner" ? "teacher (owner)" : membership.role}</td>
-                    <td>{membership.joinedAt.toISOString().slice(0, 10)}</td>
+                    <td className="nowrap">{membership.joinedAt.toISOString().slice(0, 10)}</td>
                     <td>
                       {membership.role !== "owner" && can(actor, "membership:change-role", target) ? (
                         <MemberRoleForm groupId={group.id} userId={membership.user.id} role={membership.role} name={membership.user.displayName} />

@@ -1,0 +1,295 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  changePassword,
+  completePasswordReset,
+  deleteAccount,
+  requestPasswordReset,
+} from "@/lib/accounts/account-operations";
+import { setSuspended } from "@/lib/admin/admin-operations";
+import { ZSignUp } from "@/lib/auth/account-schemas";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password/password-policy";
+import { actorForSession } from "@/lib/auth/sessions";
+import { signUp } from "@/lib/auth/sign-up";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { createGroup } from "@/lib/groups/group-operations";
+import { appErrorOf, seedUser, signIn } from "./support/account-fixtures";
+import { createControllableClock } from "./support/controllable-clock";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+// Mail goes to the OutboxMessage table (lib/mail/send-mail.ts), never to an SMTP server, whatever the shell says.
+vi.hoisted(() => {
+  process.env.DEMO_DATA = "1";
+  delete process.env.SMTP_URL;
+});
+
+const HOUR_MS = 60 * 60 * 1000;
+const BASE_URL = "https://marginalia.example/";
+const PASSWORD = "marginal notes on a 1928 letter";
+const NEW_PASSWORD = "a quieter evening in Alma-Ata";
+const COMMON_PASSWORD = "1qaz2wsx3edc";
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+const clock = createControllableClock();
+let db: TestDatabase;
+let emailCounter = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** A signed-up researcher, with a known password and email. */
+async function account(displayName = "Reader") {
+  emailCounter += 1;
+  const email = `reader-${emailCounter}-${Date.now()}@example.org`;
+  const { userId } = await signUp(db.prisma, ZSignUp.parse({ email, displayName, password: PASSWORD }));
+  return { userId, email };
+}
+
+const userRow = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id } });
+
+/** The reset token in the one message the outbox holds for this address. */
+async function resetTokenMailedTo(email: string) {
+  const messages = await db.prisma.outboxMessage.findMany({ where: { to: email } });
+  expect(messages).toHaveLength(1);
+  const link = messages[0].text.match(/https:\/\/marginalia\.example\/reset-password\/([A-Za-z0-9_-]+)/);
+  expect(link, messages[0].text).not.toBeNull();
+  return link![1];
+}
+
+describe("signUp", () => {
+  it("creates an active researcher with an argon2id hash, under the lower-cased email", async () => {
+    const input = ZSignUp.parse({ email: "Ada.Lovelace@Example.ORG", displayName: "  Ada Lovelace ", password: PASSWORD });
+    const { userId } = await signUp(db.prisma, input);
+
+    const user = await userRow(userId);
+    expect(user).toMatchObject({ email: "ada.lovelace@example.org", displayName: "Ada Lovelace", siteRole: "researcher", status: "active", deletedAt: null });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
+    expect(user.passwordHash).not.toContain(PASSWORD);
+  });
+
+  it("refuses a duplicate email (any case) with AppError conflict on the email field", async () => {
+    const { email } = await account();
+    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email: email.toUpperCase(), displayName: "Twin", password: NEW_PASSWORD })));
+    expect(error.code).toBe("conflict");
+    expect(error.details.fields?.email).toHaveLength(1);
+    expect(await db.prisma.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses a common password: in the schema (fields.password) and in signUp itself (AppError)", async () => {
+    const email = `common-${Date.now()}@example.org`;
+    const parsed = ZSignUp.safeParse({ email, displayName: "Common", password: COMMON_PASSWORD });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues).toEqual([expect.objectContaining({ path: ["password"], message: COMMON_PASSWORD_MESSAGE })]);
+
+    const error = await appErrorOf(signUp(db.prisma, { email, displayName: "Common", password: COMMON_PASSWORD }));
+    expect(error.code).toBe("bad_request");
+    expect(error.details.fields?.password).toEqual([COMMON_PASSWORD_MESSAGE]);
+    expect(await db.prisma.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("refuses a password equal to the email's local part", async () => {
+    const email = `a.rather.long.local.part.${Date.now()}@example.org`;
+    const localPart = email.slice(0, email.indexOf("@"));
+    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email, displayName: "Local", password: localPart })));
+    expect(error.code).toBe("bad_request");
+    expect(error.details.fields?.password).toHaveLength(1);
+    expect(await db.prisma.user.count({ where: { email } })).toBe(0);
+  });
+});
+
+describe("verifyCredentials", () => {
+  it("answers the user for the right password (email in any case), null for a wrong one or an unknown email", async () => {
+    const { userId, email } = await account("Verified Reader");
+
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toEqual({ id: userId, displayName: "Verified Reader" });
+    expect(await verifyCredentials(db.prisma, `  ${email.toUpperCase()} `, PASSWORD)).toEqual({ id: userId, displayName: "Verified Reader" });
+    expect(await verifyCredentials(db.prisma, email, `${PASSWORD}!`)).toBeNull();
+    expect(await verifyCredentials(db.prisma, email, "")).toBeNull();
+    expect(await verifyCredentials(db.prisma, `nobody-${Date.now()}@example.org`, PASSWORD)).toBeNull();
+  });
+
+  it("answers null for a suspended account, even with the right password", async () => {
+    const { userId, email } = await account();
+    const admin = (await signIn(db.prisma, (await seedUser(db.prisma, { siteRole: "admin" })).id, clock)).actor;
+
+    await setSuspended(db.prisma, admin, { userId, suspended: true, reason: "suspicious sign-ins" }, clock);
+
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
+  });
+});
+
+describe("changePassword", () => {
+  it("requires the current password; a wrong one changes nothing", async () => {
+    const { userId } = await account();
+    const current = await signIn(db.prisma, userId, clock, "laptop");
+    const other = await signIn(db.prisma, userId, clock, "phone");
+    const hashBefore = (await userRow(userId)).passwordHash;
+
+    const error = await appErrorOf(changePassword(db.prisma, current.actor, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, clock));
+
+    expect(error.code).toBe("bad_request");
+    expect(Object.keys(error.details.fields ?? {})).toEqual(["currentPassword"]);
+    expect((await userRow(userId)).passwordHash).toBe(hashBefore);
+    expect(await actorForSession(db.prisma, other.sessionId, clock)).toMatchObject({ kind: "user", id: userId });
+  });
+
+  it("refuses a common new password on the newPassword field", async () => {
+    const { userId } = await account();
+    const { actor } = await signIn(db.prisma, userId, clock);
+    const error = await appErrorOf(changePassword(db.prisma, actor, { currentPassword: PASSWORD, newPassword: COMMON_PASSWORD }, clock));
+    expect(error.code).toBe("bad_request");
+    expect(error.details.fields?.newPassword).toEqual([COMMON_PASSWORD_MESSAGE]);
+  });
+
+  it("sets the new password, ends the other sessions and keeps the current one", async () => {
+    const { userId, email } = await account();
+    const current = await signIn(db.prisma, userId, clock, "laptop");
+    const other = await signIn(db.prisma, userId, clock, "phone");
+
+    await changePassword(db.prisma, current.actor, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, clock);
+
+    expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
+    expect(await actorForSession(db.prisma, current.sessionId, clock)).toMatchObject({ kind: "user", id: userId, sessionId: current.sessionId });
+    expect(await actorForSession(db.prisma, other.sessionId, clock)).toEqual({ kind: "anonymous" });
+    expect((await db.prisma.session.findUniqueOrThrow({ where: { id: other.sessionId } })).revokedReason).toBe("password changed");
+  });
+});
+
+describe("password reset", () => {
+  it("for an unknown email writes no outbox message and no token", async () => {
+    const outboxBefore = await db.prisma.outboxMessage.count();
+    const tokensBefore = await db.prisma.passwordResetToken.count();
+
+    await requestPasswordReset(db.prisma, `stranger-${Date.now()}@example.org`, BASE_URL, clock);
+
+    expect(await db.prisma.outboxMessage.count()).toBe(outboxBefore);
+    expect(await db.prisma.passwordResetToken.count()).toBe(tokensBefore);
+  });
+
+  it("for a known email writes one outbox message holding the link; only the token's hash is stored", async () => {
+    const { userId, email } = await account();
+
+    await requestPasswordReset(db.prisma, `  ${email.toUpperCase()}`, BASE_URL, clock);
+
+    const token = await resetTokenMailedTo(email);
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    const [message] = await db.prisma.outboxMessage.findMany({ where: { to: email } });
+    expect(message.subject).toBe("Reset your Marginalia password");
+    expect(message.text).toContain(`${BASE_URL}reset-password/${token}`);
+    const rows = await db.prisma.passwordResetToken.findMany({ where: { userId } });
+    expect(rows).toEqual([
+      expect.objectContaining({ tokenHash: sha256(token), usedAt: null, expiresAt: new Date(clock.now().getTime() + HOUR_MS) }),
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it("the link works once, sets the password and ends every session; the second use is not_found", async () => {
+    const { userId, email } = await account();
+    const laptop = await signIn(db.prisma, userId, clock, "laptop");
+    const phone = await signIn(db.prisma, userId, clock, "phone");
+    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+    const token = await resetTokenMailedTo(email);
+    clock.advance(10 * 60 * 1000);
+
+    await completePasswordReset(db.prisma, { token, newPassword: NEW_PASSWORD }, clock);
+
+    expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
+    expect(await actorForSession(db.prisma, laptop.sessionId, clock)).toEqual({ kind: "anonymous" });
+    expect(await actorForSession(db.prisma, phone.sessionId, clock)).toEqual({ kind: "anonymous" });
+    const sessions = await db.prisma.session.findMany({ where: { userId } });
+    expect(sessions.map((s) => s.revokedReason)).toEqual(["password reset", "password reset"]);
+    expect((await db.prisma.passwordResetToken.findFirstOrThrow({ where: { userId } })).usedAt).toEqual(clock.now());
+
+    const second = await appErrorOf(completePasswordReset(db.prisma, { token, newPassword: "yet another long passphrase" }, clock));
+    expect(second.code).toBe("not_found");
+    expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
+  });
+
+  it("two requests racing with the same link: exactly one succeeds", async () => {
+    const { userId, email } = await account();
+    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+    const token = await resetTokenMailedTo(email);
+
+    const outcomes = await Promise.allSettled([
+      completePasswordReset(db.prisma, { token, newPassword: NEW_PASSWORD }, clock),
+      completePasswordReset(db.prisma, { token, newPassword: "the other racing passphrase" }, clock),
+    ]);
+
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = outcomes.filter((o) => o.status === "rejected");
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: "not_found" });
+    expect(await db.prisma.passwordResetToken.count({ where: { userId, usedAt: { not: null } } })).toBe(1);
+  });
+
+  it("the link expires after one hour (works one millisecond before)", async () => {
+    const late = await account();
+    await requestPasswordReset(db.prisma, late.email, BASE_URL, clock);
+    const lateToken = await resetTokenMailedTo(late.email);
+    const early = await account();
+    await requestPasswordReset(db.prisma, early.email, BASE_URL, clock);
+    const earlyToken = await resetTokenMailedTo(early.email);
+    const requestedAt = clock.now();
+
+    clock.set(new Date(requestedAt.getTime() + HOUR_MS - 1));
+    await completePasswordReset(db.prisma, { token: earlyToken, newPassword: NEW_PASSWORD }, clock);
+    expect(await verifyCredentials(db.prisma, early.email, NEW_PASSWORD)).toMatchObject({ id: early.userId });
+
+    clock.set(new Date(requestedAt.getTime() + HOUR_MS));
+    expect((await appErrorOf(completePasswordReset(db.prisma, { token: lateToken, newPassword: NEW_PASSWORD }, clock))).code).toBe("not_found");
+    expect(await verifyCredentials(db.prisma, late.email, PASSWORD)).toMatchObject({ id: late.userId });
+    expect((await db.prisma.passwordResetToken.findFirstOrThrow({ where: { userId: late.userId } })).usedAt).toBeNull();
+  });
+
+  it("an invented token is not_found", async () => {
+    const error = await appErrorOf(completePasswordReset(db.prisma, { token: "x".repeat(43), newPassword: NEW_PASSWORD }, clock));
+    expect(error.code).toBe("not_found");
+  });
+});
+
+describe("deleteAccount", () => {
+  it("keep-as-deleted-user blanks email, password and name, ends every session, and frees the email", async () => {
+    const { userId, email } = await account("Soon Gone");
+    await db.prisma.user.update({ where: { id: userId }, data: { affiliation: "Somewhere University", bio: "Reads letters", orcid: "0000-0002-1825-0097" } });
+    const current = await signIn(db.prisma, userId, clock, "laptop");
+    const other = await signIn(db.prisma, userId, clock, "phone");
+    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+
+    await deleteAccount(db.prisma, current.actor, "keep-as-deleted-user", clock);
+
+    expect(await userRow(userId)).toMatchObject({
+      email: null,
+      passwordHash: null,
+      displayName: "deleted user",
+      affiliation: null,
+      bio: null,
+      orcid: null,
+      deletedAt: clock.now(),
+    });
+    expect(await actorForSession(db.prisma, current.sessionId, clock)).toEqual({ kind: "anonymous" });
+    expect(await actorForSession(db.prisma, other.sessionId, clock)).toEqual({ kind: "anonymous" });
+    expect(await db.prisma.session.count({ where: { userId, revokedAt: null } })).toBe(0);
+    expect(await db.prisma.passwordResetToken.count({ where: { userId } })).toBe(0);
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
+
+    const again = await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }));
+    expect(again.userId).not.toBe(userId);
+  });
+
+  it("the owner of a group gets conflict, and nothing changes", async () => {
+    const { userId, email } = await account("Group Owner");
+    const { sessionId, actor } = await signIn(db.prisma, userId, clock);
+    await createGroup(db.prisma, actor, { kind: "research", name: "Owners keep groups" });
+
+    expect((await appErrorOf(deleteAccount(db.prisma, actor, "keep-as-deleted-user", clock))).code).toBe("conflict");
+
+    expect(await userRow(userId)).toMatchObject({ email, displayName: "Group Owner", deletedAt: null });
+    expect(await actorForSession(db.prisma, sessionId, clock)).toMatchObject({ kind: "user", id: userId });
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toMatchObject({ id: userId });
+  });
+});
