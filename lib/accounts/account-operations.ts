@@ -44,6 +44,7 @@ export async function changePassword(prisma: PrismaClient, actor: Actor, input: 
   const problems = passwordProblems(input.newPassword, { email: row.email ?? undefined, displayName: row.displayName });
   if (problems.length) throw new AppError("bad_request", "Invalid input", { fields: { newPassword: problems } });
   await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  await prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: clock.now() } });
   await revokeAllSessions(prisma, user.id, "password changed", clock, { except: user.sessionId ?? undefined });
   log.info("account.password_changed", { userId: user.id });
 }
@@ -71,7 +72,7 @@ export async function requestPasswordReset(prisma: PrismaClient, email: string, 
 export async function completePasswordReset(prisma: PrismaClient, input: { token: string; newPassword: string }, clock: Clock) {
   const now = clock.now();
   const record = await prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(input.token) }, include: { user: true } });
-  if (!record || record.usedAt || record.expiresAt <= now) {
+  if (!record || record.usedAt || record.expiresAt <= now || record.user.status !== "active" || record.user.deletedAt) {
     throw new AppError("not_found", "This reset link is unknown, used or expired; ask for a new one");
   }
   const problems = passwordProblems(input.newPassword, { email: record.user.email ?? undefined, displayName: record.user.displayName });
@@ -79,6 +80,8 @@ export async function completePasswordReset(prisma: PrismaClient, input: { token
   const claimed = await prisma.passwordResetToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
   if (claimed.count === 0) throw new AppError("not_found", "This reset link has just been used");
   await prisma.user.update({ where: { id: record.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  // Any other link sent before this reset dies with it.
+  await prisma.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
   await revokeAllSessions(prisma, record.userId, "password reset", clock);
   log.info("account.password_reset", { userId: record.userId });
 }
@@ -108,9 +111,10 @@ export async function signOutSession(prisma: PrismaClient, actor: Actor, session
 }
 
 /**
- * Deletes the account. "keep-as-deleted-user": the row stays without email, password, name or profile, so notes
- * written later keep their place under "deleted user"; "delete": notes go too (none exist before the annotations
- * capability; its tables cascade from User). Either way every session ends and the email can sign up again.
+ * Deletes the account: the row stays, without email, password, name or profile, so that discussions keep their
+ * shape and the audit log its references; every session ends and the address can sign up again. The choice about
+ * notes is stored on the row (notesOnDeletion): no notes exist before the annotations capability, which deletes the
+ * user's notes when "delete" was chosen and shows the rest as "deleted user".
  */
 export async function deleteAccount(prisma: PrismaClient, actor: Actor, notes: "keep-as-deleted-user" | "delete", clock: Clock) {
   const { user, resource } = self(actor);
@@ -124,7 +128,16 @@ export async function deleteAccount(prisma: PrismaClient, actor: Actor, notes: "
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
     await tx.user.update({
       where: { id: user.id },
-      data: { email: null, passwordHash: null, displayName: "deleted user", affiliation: null, orcid: null, bio: null, deletedAt: clock.now() },
+      data: {
+        email: null,
+        passwordHash: null,
+        displayName: "deleted user",
+        affiliation: null,
+        orcid: null,
+        bio: null,
+        deletedAt: clock.now(),
+        notesOnDeletion: notes,
+      },
     });
   });
   log.info("account.deleted", { userId: user.id, notes });

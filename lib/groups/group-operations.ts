@@ -56,8 +56,12 @@ export async function joinGroup(prisma: PrismaClient, actor: Actor, code: string
   const group = await loadGroupResource(prisma, actor, invite.groupId);
   if (group.viewerRole) return { groupId: group.id, alreadyMember: true };
   assertCan(actor, "group:join", group);
-  await prisma.membership.create({ data: { groupId: group.id, userId: (actor as SignedIn).id, role: "member" } });
-  return { groupId: group.id, alreadyMember: false };
+  // A double-submitted join races to this insert: the loser finds the membership made, which is what it asked for.
+  const { count } = await prisma.membership.createMany({
+    data: [{ groupId: group.id, userId: (actor as SignedIn).id, role: "member" }],
+    skipDuplicates: true,
+  });
+  return { groupId: group.id, alreadyMember: count === 0 };
 }
 
 export async function leaveGroup(prisma: PrismaClient, actor: Actor, groupId: string) {

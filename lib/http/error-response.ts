@@ -24,6 +24,11 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
       { status: error.status, headers },
     );
   }
+  if ((error as { code?: string }).code === "P2002") {
+    // A unique index settled a race the domain did not foresee: a conflict, never a 500.
+    log.warn("request.conflict", { ...context, error });
+    return Response.json({ error: "conflict", message: "This conflicts with a change made at the same time" }, { status: 409 });
+  }
   log.error("request.failed", { ...context, error });
   return Response.json({ error: "internal", message: "Something went wrong on our side" }, { status: 500 });
 }

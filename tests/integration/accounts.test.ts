@@ -12,6 +12,7 @@ import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password/password-policy";
 import { actorForSession } from "@/lib/auth/sessions";
 import { signUp } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { AppError } from "@/lib/errors/app-error";
 import { createGroup } from "@/lib/groups/group-operations";
 import { appErrorOf, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
@@ -77,6 +78,21 @@ describe("signUp", () => {
     expect(error.code).toBe("conflict");
     expect(error.details.fields?.email).toHaveLength(1);
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("two sign-ups with the same email at once: one account, the other gets AppError conflict (not a database error)", async () => {
+    const email = `double-submit-${Date.now()}@example.org`;
+    const outcomes = await Promise.allSettled([
+      signUp(db.prisma, ZSignUp.parse({ email, displayName: "First Click", password: PASSWORD })),
+      signUp(db.prisma, ZSignUp.parse({ email, displayName: "Second Click", password: PASSWORD })),
+    ]);
+
+    expect(await db.prisma.user.count({ where: { email } })).toBe(1);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    // A raw PrismaClientKnownRequestError (P2002) here becomes a 500 at POST /api/account/sign-up.
+    expect(rejected.reason).toBeInstanceOf(AppError);
+    expect(rejected.reason).toMatchObject({ code: "conflict" });
   });
 
   it("refuses a common password: in the schema (fields.password) and in signUp itself (AppError)", async () => {
@@ -270,6 +286,7 @@ describe("deleteAccount", () => {
       bio: null,
       orcid: null,
       deletedAt: clock.now(),
+      notesOnDeletion: "keep-as-deleted-user",
     });
     expect(await actorForSession(db.prisma, current.sessionId, clock)).toEqual({ kind: "anonymous" });
     expect(await actorForSession(db.prisma, other.sessionId, clock)).toEqual({ kind: "anonymous" });
@@ -279,6 +296,13 @@ describe("deleteAccount", () => {
 
     const again = await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }));
     expect(again.userId).not.toBe(userId);
+  });
+
+  it("records the choice to delete the notes too, for the annotations capability to honour", async () => {
+    const { userId } = await account("Gone With Notes");
+    const current = await signIn(db.prisma, userId, clock, "laptop");
+    await deleteAccount(db.prisma, current.actor, "delete", clock);
+    expect(await userRow(userId)).toMatchObject({ displayName: "deleted user", notesOnDeletion: "delete" });
   });
 
   it("the owner of a group gets conflict, and nothing changes", async () => {

@@ -77,6 +77,23 @@ describe("a class and its join code", () => {
     expect(await db.prisma.membership.count({ where: { groupId: group.id } })).toBe(2);
   });
 
+  it("a double-submitted join (two requests at once) answers both like sequential joins: one membership, no database error", async () => {
+    const teacher = await person("Teacher Double");
+    const group = await newClass(teacher, "History 111");
+    const { code } = await createInvite(db.prisma, teacher, group.id, 14, clock);
+
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const student = await person(`Double Clicker ${attempt}`);
+      const outcomes = await Promise.allSettled([joinAsTyped(student, code), joinAsTyped(student, code)]);
+
+      const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => String(o.reason).slice(0, 160));
+      expect(failures, "a raw database error here becomes a 500 at POST /api/groups/join").toEqual([]);
+      const answers = outcomes.map((o) => (o as PromiseFulfilledResult<{ alreadyMember: boolean }>).value.alreadyMember).sort();
+      expect(answers).toEqual([false, true]);
+      expect(await roleOf(group.id, student.id)).toBe("member");
+    }
+  });
+
   it("ZJoinGroup refuses a code of the wrong length", () => {
     expect(ZJoinGroup.safeParse({ code: "abcde-fgh" }).success).toBe(false);
   });
