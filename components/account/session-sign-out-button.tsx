@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { RequestButton } from "@/components/groups/request-button";
 
 /**
  * Ends one other session of the account. Its row then disappears, so focus moves to the section heading (which has
@@ -9,40 +9,19 @@ import { useState } from "react";
  */
 export function SessionSignOutButton({ sessionId, description, headingId }: { sessionId: string; description: string; headingId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setError(null);
-          const response = await fetch(`/api/account/sessions/${encodeURIComponent(sessionId)}`, {
-            method: "DELETE",
-            headers: { "Content-Type": "application/json" },
-            body: "{}",
-          }).catch(() => null);
-          setPending(false);
-          if (response?.ok) {
-            document.getElementById(headingId)?.focus();
-            router.refresh();
-            return;
-          }
-          const data = (await response?.json().catch(() => ({}))) as { message?: string } | undefined;
-          setError(data?.message ?? "The server could not be reached. Try again.");
-        }}
-      >
-        Sign out<span className="visually-hidden"> the session of {description}</span>
-      </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {" "}
-          {error}
-        </span>
-      ) : null}
-    </>
+    <RequestButton
+      url={`/api/account/sessions/${encodeURIComponent(sessionId)}`}
+      method="DELETE"
+      label={
+        <>
+          Sign out<span className="visually-hidden"> the session of {description}</span>
+        </>
+      }
+      then={() => {
+        document.getElementById(headingId)?.focus();
+        router.refresh();
+      }}
+    />
   );
 }

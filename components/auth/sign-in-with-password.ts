@@ -2,20 +2,17 @@
 
 type SignInResult = { ok: true } | { ok: false; status: number; retryAfterSeconds?: number; message: string };
 
-async function csrfToken(): Promise<string> {
-  const response = await fetch("/api/auth/csrf", { cache: "no-store" });
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
+import { fetchCsrfToken } from "./next-auth-client";
 
 /**
  * Signs in through next-auth's credentials callback, as its own signIn() does, but reads our 429 (with Retry-After)
  * that signIn() would not understand.
  */
 export async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
-  const body = new URLSearchParams({ email, password, csrfToken: await csrfToken(), callbackUrl: "/", json: "true" });
+  const body = new URLSearchParams({ email, password, csrfToken: await fetchCsrfToken(), callbackUrl: "/", json: "true" });
   const response = await fetch("/api/auth/callback/credentials", {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body,
   });
   if (response.status === 429) {

@@ -1,5 +1,7 @@
 "use client";
 
+import { fetchCsrfToken } from "./next-auth-client";
+
 /** Signs out through next-auth (which revokes this session's row), then reloads as a reader. */
 export function SignOutButton() {
   return (
@@ -7,11 +9,10 @@ export function SignOutButton() {
       type="button"
       className="link-button"
       onClick={async () => {
-        const { csrfToken } = (await (await fetch("/api/auth/csrf", { cache: "no-store" })).json()) as { csrfToken: string };
         await fetch("/api/auth/signout", {
           method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
-          body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ csrfToken: await fetchCsrfToken(), callbackUrl: "/", json: "true" }),
         });
         window.location.assign("/");
       }}

@@ -1,25 +1,22 @@
 "use client";
 
 import { useState } from "react";
+import { InlineError } from "@/components/forms/inline-error";
+import { sendJson } from "@/components/forms/send-json";
 
-/** A button that sends one JSON request, then reloads the page (or goes elsewhere); errors are announced. */
-export function RequestButton({
-  url,
-  method,
-  body,
-  label,
-  confirm,
-  then = "reload",
-  danger = false,
-}: {
+type Props = {
   url: string;
   method: "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
-  label: string;
+  label: React.ReactNode;
   confirm?: string;
-  then?: "reload" | string;
+  /** "reload", a path to go to, or a function run after success. */
+  then?: "reload" | string | (() => void);
   danger?: boolean;
-}) {
+};
+
+/** A button that sends one JSON request, then reloads the page (or goes elsewhere); errors are announced beside it. */
+export function RequestButton({ url, method, body, label, confirm, then = "reload", danger = false }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -32,29 +29,17 @@ export function RequestButton({
           if (confirm && !window.confirm(confirm)) return;
           setPending(true);
           setError(null);
-          const response = await fetch(url, {
-            method,
-            headers: { "Content-Type": "application/json" },
-            body: body === undefined ? "{}" : JSON.stringify(body),
-          });
+          const result = await sendJson(url, method, body);
           setPending(false);
-          if (response.ok) {
-            if (then === "reload") window.location.reload();
-            else window.location.assign(then);
-            return;
-          }
-          const data = (await response.json().catch(() => ({}))) as { message?: string };
-          setError(data.message ?? "That did not work.");
+          if (!result.ok) return setError(result.message);
+          if (typeof then === "function") then();
+          else if (then === "reload") window.location.reload();
+          else window.location.assign(then);
         }}
       >
         {label}
       </button>
-      {error ? (
-        <span role="alert" className="field-error">
-          {" "}
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }
