@@ -1,5 +1,5 @@
 import type { Actor } from "./actor";
-import type { GroupResource, MembershipResource, UserResource } from "./resources";
+import type { GroupResource, MembershipResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
 
 // One-line conditions the policy table is written in. Each answers for one actor and one resource.
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -27,3 +27,12 @@ export const targetIsOther: Condition<MembershipResource> = (actor, membership) 
 
 export const isSelf: Condition<UserResource> = (actor, user) => actor.kind === "user" && actor.id === user.id;
 export const isOtherUser: Condition<UserResource> = (actor, user) => !isSelf(actor, user);
+
+export const isNoteAuthor: Condition<NoteResource> = (actor, note) => actor.kind === "user" && actor.id === note.authorId;
+export const noteIsLive: Condition<NoteResource> = (_actor, note) => !note.deleted;
+export const noteIsApproved: Condition<NoteResource> = (_actor, note) => note.moderationStatus === "approved";
+export const noteIsPublic: Condition<NoteResource> = (_actor, note) => note.visibility === "public";
+export const noteIsGroup: Condition<NoteResource> = (_actor, note) => note.visibility === "group";
+export const inNoteGroup: Condition<NoteResource> = (actor, note) => active(actor, null) && note.viewerGroupRole !== null;
+export const draftNotInGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility !== "group";
+export const writerInDraftGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility === "group" && draft.viewerGroupRole !== null;

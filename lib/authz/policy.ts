@@ -5,6 +5,14 @@ import {
   isGroupMember,
   isGroupOwner,
   isGroupStaff,
+  inNoteGroup,
+  isNoteAuthor,
+  noteIsApproved,
+  noteIsGroup,
+  noteIsLive,
+  noteIsPublic,
+  draftNotInGroup,
+  writerInDraftGroup,
   isOtherUser,
   isSelf,
   notGroupMember,
@@ -16,7 +24,15 @@ import {
   targetIsSelf,
   type Condition,
 } from "./conditions";
-import type { DocumentResource, GroupResource, MembershipResource, SiteResource, UserResource } from "./resources";
+import type {
+  DocumentResource,
+  GroupResource,
+  MembershipResource,
+  NoteDraftResource,
+  NoteResource,
+  SiteResource,
+  UserResource,
+} from "./resources";
 
 /**
  * Who may do what, on one screen. A permission is allowed when every condition of at least one of its rules holds.
@@ -60,6 +76,20 @@ export const POLICY = {
     rules: [[isGroupOwner, targetIsOther], [isAdmin, targetIsOther]],
   } as Entry<MembershipResource>,
   "membership:read-self": { write: false, rules: [[isGroupMember, targetIsSelf]] } as Entry<MembershipResource>,
+
+  // Private notes are their author's alone; group notes are for the group's members; public notes for everyone.
+  // Others see a note only once it is approved (the moderation capability adds who may see the rest).
+  "note:read": {
+    write: false,
+    rules: [
+      [noteIsLive, isNoteAuthor],
+      [noteIsLive, noteIsApproved, noteIsPublic],
+      [noteIsLive, noteIsApproved, noteIsGroup, inNoteGroup],
+    ],
+  } as Entry<NoteResource>,
+  "note:create": { write: true, rules: [[active, draftNotInGroup], [active, writerInDraftGroup]] } as Entry<NoteDraftResource>,
+  "note:update": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
+  "note:delete": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,

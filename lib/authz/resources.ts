@@ -15,5 +15,24 @@ export type MembershipResource = {
 };
 export type UserResource = { type: "user"; id: string; siteRole: SiteRoleName; suspended: boolean };
 export type SiteResource = { type: "site" };
+/** A note, with the actor's role in the note's group (null when the note has no group or the actor is not in it). */
+export type NoteResource = {
+  type: "note";
+  authorId: string;
+  visibility: "private" | "group" | "public";
+  groupId: string | null;
+  viewerGroupRole: GroupRoleName | null;
+  moderationStatus: "approved" | "pending" | "hidden" | "spam";
+  deleted: boolean;
+};
+/** A note about to be written: where it will be visible, and the writer's role in the chosen group. */
+export type NoteDraftResource = { type: "note-draft"; visibility: "private" | "group" | "public"; viewerGroupRole: GroupRoleName | null };
 
-export type Resource = DocumentResource | GroupResource | MembershipResource | UserResource | SiteResource;
+export type Resource =
+  | DocumentResource
+  | GroupResource
+  | MembershipResource
+  | UserResource
+  | SiteResource
+  | NoteResource
+  | NoteDraftResource;

@@ -22,3 +22,4 @@ export function createPrismaClient(options: DatabaseClientOptions): PrismaClient
 }
 
 export type { PrismaClient };
+export type { Prisma } from "./generated/client";

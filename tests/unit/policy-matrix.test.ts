@@ -23,6 +23,21 @@ const otherMember = (name: ActorName): Resource => ({ type: "membership", groupI
 const selfMembership = (name: ActorName): Resource => ({ type: "membership", groupId: "g1", viewerRole: roleIn(name), targetUserId: idOf(name), targetRole: roleIn(name) ?? "member" });
 const selfUser = (name: ActorName): Resource => ({ type: "user", id: idOf(name), siteRole: "researcher", suspended: false });
 const otherUser = (): Resource => ({ type: "user", id: "user-other", siteRole: "researcher", suspended: false });
+type Visibility = "private" | "group" | "public";
+const note = (visibility: Visibility, author: "other" | "self" = "other") => (name: ActorName): Resource => ({
+  type: "note",
+  authorId: author === "self" ? idOf(name) : "user-other",
+  visibility,
+  groupId: visibility === "group" ? "g1" : null,
+  viewerGroupRole: visibility === "group" ? roleIn(name) : null,
+  moderationStatus: "approved",
+  deleted: false,
+});
+const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
+  type: "note-draft",
+  visibility,
+  viewerGroupRole: visibility === "group" ? roleIn(name) : null,
+});
 
 // Expected answers, in ACTORS order: anonymous, researcher, member, moderator, owner, reviewer, admin, suspended.
 const T = true;
@@ -42,6 +57,10 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "membership:change-role": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
   "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
   "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F, F] },
+  "note:read": { resource: note("public"), allowed: [T, T, T, T, T, T, T, T] },
+  "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T, F] },
+  "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
+  "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
   "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
@@ -64,6 +83,57 @@ describe("the policy table", () => {
       expect(answers).toEqual(row.allowed);
     });
   }
+});
+
+// Every note permission × actor × visibility, for a note by someone else and for the actor's own note.
+const NOTE_MATRIX: { permission: Permission; visibility: Visibility; author: "other" | "self"; allowed: boolean[] }[] = [
+  { permission: "note:read", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:read", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
+  { permission: "note:read", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T, T] },
+  { permission: "note:update", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:update", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:update", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:delete", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:delete", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:delete", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:create", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:create", visibility: "group", author: "self", allowed: [F, F, T, T, T, F, F, F] },
+  { permission: "note:create", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+];
+
+describe("notes: every permission × actor × visibility", () => {
+  it("covers every note permission", () => {
+    const covered = new Set(NOTE_MATRIX.map((row) => row.permission));
+    expect([...covered].sort()).toEqual(Object.keys(POLICY).filter((permission) => permission.startsWith("note:")).sort());
+  });
+
+  for (const row of NOTE_MATRIX) {
+    it(`${row.permission} on a ${row.visibility} note by ${row.author === "self" ? "the actor" : "someone else"}`, () => {
+      const resource = row.permission === "note:create" ? draft(row.visibility) : note(row.visibility, row.author);
+      // An anonymous actor cannot be an author: for it, "self" rows use someone else's note.
+      const answers = ACTORS.map((name) => can(actorFor(name), row.permission, resource(name) as never));
+      expect(answers).toEqual(row.allowed);
+    });
+  }
+
+  it("a hidden, pending or deleted note is for its author alone", () => {
+    for (const state of [{ moderationStatus: "hidden" }, { moderationStatus: "pending" }, { deleted: true }] as const) {
+      const base = note("public")("researcher") as Extract<Resource, { type: "note" }>;
+      expect(can(actorFor("researcher"), "note:read", { ...base, ...state } as never)).toBe(false);
+      expect(can(actorFor("admin"), "note:read", { ...base, ...state } as never)).toBe(false);
+      const own = { ...base, authorId: "user-researcher", ...state };
+      expect(can(actorFor("researcher"), "note:read", own as never)).toBe(!("deleted" in state));
+    }
+  });
 });
 
 describe("edge cases of group roles", () => {

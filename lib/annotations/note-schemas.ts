@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { ZNoteBody } from "../markdown/note-body-schema";
+
+export const REFERENCE_TYPES = ["person", "organisation", "place", "event", "work", "concept", "law", "other"] as const;
+export const MAX_TAGS = 20;
+
+const ZTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "A tag cannot be empty")
+  .max(40, "A tag has at most 40 characters")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '’.-]*$/u, "Letters, digits, spaces, apostrophes, dots and hyphens only");
+
+export const ZTags = z.array(ZTag).max(MAX_TAGS, `At most ${MAX_TAGS} tags`).transform((tags) => [...new Set(tags)]);
+
+const ZSource = z.strictObject({
+  citation: z.string().trim().min(1, "Enter the citation").max(500, "At most 500 characters"),
+  url: z.url({ protocol: /^https?$/, message: "An http or https URL" }).max(2000).optional(),
+  doi: z
+    .string()
+    .trim()
+    .regex(/^10\.\d{4,9}\/\S+$/, "A DOI looks like 10.1234/abcd")
+    .max(200)
+    .optional(),
+});
+
+export const ZSources = z.array(ZSource).max(20, "At most 20 sources");
+
+const ZQuote = z.strictObject({
+  exact: z.string().min(1).max(5000),
+  prefix: z.string().max(64).default(""),
+  suffix: z.string().max(64).default(""),
+});
+const ZPosition = z
+  .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) })
+  .refine((position) => position.start < position.end, "The passage must not be empty");
+
+export const ZCreateNote = z
+  .strictObject({
+    paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/, "Not a paragraph anchor"),
+    quote: ZQuote.optional(),
+    position: ZPosition.optional(),
+    referenceType: z.enum(REFERENCE_TYPES, "Choose what kind of reference this is"),
+    body: ZNoteBody,
+    tags: ZTags.default([]),
+    sources: ZSources.default([]),
+    visibility: z.enum(["private", "group", "public"], "Choose who may see the note"),
+    groupId: z.uuid("Choose a group").optional(),
+  })
+  .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
+  .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
+export type TCreateNote = z.infer<typeof ZCreateNote>;
+
+export const ZUpdateNote = z.strictObject({
+  body: ZNoteBody,
+  tags: ZTags,
+  sources: ZSources,
+  referenceType: z.enum(REFERENCE_TYPES),
+  /** The version the edit is based on (or send If-Match). */
+  version: z.number().int().min(1).optional(),
+});
+export type TUpdateNote = z.infer<typeof ZUpdateNote>;
+
+/** Cursor pagination: an opaque token of the last note's creation time and id. */
+export const ZNoteListQuery = z.strictObject({
+  paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/).optional(),
+  referenceType: z.enum(REFERENCE_TYPES).optional(),
+  tag: z.string().trim().toLowerCase().max(40).optional(),
+  author: z.uuid().optional(),
+  group: z.uuid().optional(),
+  visibility: z.enum(["private", "group", "public"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, "Malformed cursor")
+    .optional(),
+});
