@@ -1,0 +1,33 @@
+import type { NoteView } from "@/lib/annotations/note-view";
+
+const VISIBILITY_LABELS = { private: "Private", public: "Public", group: "Group" } as const;
+
+function visibilityLabel(note: NoteView): string {
+  return note.visibility === "group" && note.group ? `Group: ${note.group.name}` : VISIBILITY_LABELS[note.visibility];
+}
+
+/** One reader's note. tabindex -1 lets a #note-<id> permalink focus it (use-hash-focus). */
+export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
+  const created = new Date(note.createdAt);
+  return (
+    <article id={`note-${note.id}`} tabIndex={-1} className="note-card" aria-label={`Note by ${note.author.displayName}`}>
+      <p className="note-meta">
+        <span className="note-type">{note.referenceType}</span>{" "}
+        <span className={`note-visibility note-visibility--${note.visibility}`}>{visibilityLabel(note)}</span>
+      </p>
+      {note.quote ? (
+        <p className="note-quote">
+          <q>{note.quote.exact}</q>
+        </p>
+      ) : null}
+      {/* bodyHtml is rendered from Markdown and sanitized by lib/markdown; it is the only HTML we insert. */}
+      <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
+      <p className="note-byline">
+        {note.author.displayName} · <time dateTime={note.createdAt}>{created.toISOString().slice(0, 10)}</time> ·{" "}
+        <a href={`/letters/${slug}#note-${note.id}`}>
+          Permalink<span className="visually-hidden"> to this note</span>
+        </a>
+      </p>
+    </article>
+  );
+}
