@@ -12,7 +12,7 @@ test("sign up, sign out and sign in again through the forms", async ({ page }) =
   await expect(page.getByRole("link", { name: user.displayName })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(user.email);

@@ -38,7 +38,7 @@ test("the first OpenID sign-in creates an account, the second signs into it", as
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
   await passProvider(page, login);
@@ -58,7 +58,7 @@ test("a signed-in user links an OpenID identity and can then sign in with it", a
   await expect(page.getByRole("link", { name: user.displayName })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
   await passProvider(page, login);
