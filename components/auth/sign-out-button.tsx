@@ -1,23 +1,12 @@
-"use client";
+import { signOut } from "@/app/actions/sign-out";
 
-import { fetchCsrfToken } from "./next-auth-client";
-
-/** Signs out through next-auth (which revokes this session's row), then reloads as a reader. */
+/** A plain form posting to a server action: it works with or without JavaScript, and before hydration. */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      className="link-button"
-      onClick={async () => {
-        await fetch("/api/auth/signout", {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ csrfToken: await fetchCsrfToken(), callbackUrl: "/", json: "true" }),
-        });
-        window.location.assign("/");
-      }}
-    >
-      Sign out
-    </button>
+    <form action={signOut} className="sign-out-form">
+      <button type="submit" className="link-button">
+        Sign out
+      </button>
+    </form>
   );
 }
