@@ -40,6 +40,11 @@ async function selectWithKeyboard(page: Page, paragraph: string, phrase: string)
   for (let index = 1; index < phrase.length; index++) await page.keyboard.press("Shift+ArrowRight");
 }
 
+/** The composer loads after the page (signed-in readers only); it is ready once the margin has its Annotate buttons. */
+async function composerReady(page: Page) {
+  await expect(page.getByRole("button", { name: "Annotate paragraph 1", exact: true })).toBeVisible();
+}
+
 async function fillNote(page: Page, body: string, visibility: string) {
   const dialog = page.getByRole("dialog", { name: /Note on paragraph/ });
   await expect(dialog).toBeVisible();
@@ -56,6 +61,7 @@ test("a reader annotates passages chosen with the mouse and the keyboard; others
   await signInByApi(page, baseURL, writer.email, writer.password);
   await page.goto(LETTER);
   await expect(page.getByRole("link", { name: "Sign in to annotate" })).toHaveCount(0);
+  await composerReady(page);
 
   // p1, with the mouse; a public note.
   await dragAcross(page, "p1", "ultimatum");
@@ -74,6 +80,7 @@ test("a reader annotates passages chosen with the mouse and the keyboard; others
   await expect(publicNote).toContainText(writer.displayName);
 
   // p3, with the keyboard: Shift+arrows, then Tab to the Annotate button; a private note.
+  await composerReady(page);
   await selectWithKeyboard(page, "p3", "written answer");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Annotate the selected passage of paragraph 3" })).toBeFocused();

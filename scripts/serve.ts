@@ -14,6 +14,10 @@ const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);
 });
+// Longer than the idle timeout of load balancers and HTTP clients, so a reused keep-alive connection is not closed
+// by us at the very moment a request arrives on it (ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`marginalia: listening on http://${hostname}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
