@@ -1,3 +1,4 @@
+import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 
 /** Opaque page cursors: base64url of "<ISO time>|<id>" of the last note on the page. */
@@ -8,7 +9,7 @@ export function encodeCursor(createdAt: Date, id: string): string {
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) {
     throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Malformed cursor"] } });
   }
   return { createdAt, id };

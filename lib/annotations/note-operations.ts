@@ -10,6 +10,7 @@ import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import type { NoteView } from "./note-view";
 import type { z } from "zod";
 import type { ZNoteListQuery } from "./note-schemas";
+import { assertRowId } from "../db/row-id";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -93,7 +94,7 @@ export async function listNotes(
 }
 
 async function loadNote(prisma: PrismaClient, actor: Actor, noteId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(noteId)) throw notFound();
+  assertRowId(noteId);
   const note = await prisma.note.findUnique({ where: { id: noteId }, include: NOTE_INCLUDE });
   if (!note) throw notFound();
   const roles = await groupRolesOf(prisma, actor);

@@ -1,12 +1,10 @@
-/** Length in Unicode code points (what W3C selectors count), not UTF-16 units. */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
-}
+import { sliceByCodePoints } from "../anchoring/code-point-text";
+
+// One implementation of code-point counting for the project: lib/anchoring's (W3C selectors count code points).
+export { codePointLength } from "../anchoring/code-point-text";
 
 /** Splits text at a code-point offset. */
 export function splitAtCodePoint(text: string, offset: number): [string, string] {
-  const units = [...text].slice(0, offset).join("").length;
-  return [text.slice(0, units), text.slice(units)];
+  const head = sliceByCodePoints(text, 0, offset);
+  return [head, text.slice(head.length)];
 }

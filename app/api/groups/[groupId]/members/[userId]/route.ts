@@ -1,16 +1,16 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors/app-error";
 import { changeMemberRole, removeMember } from "@/lib/groups/group-operations";
 import { ZChangeMemberRole } from "@/lib/groups/group-schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { assertRowId } from "@/lib/db/row-id";
 
 type Context = { params: Promise<{ groupId: string; userId: string }> };
 
 async function ids(context: Context) {
   const { groupId, userId } = await context.params;
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound();
+  assertRowId(userId);
   return { groupId, userId };
 }
 
