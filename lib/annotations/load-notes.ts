@@ -6,11 +6,16 @@ export const NOTE_INCLUDE = {
   paragraph: { select: { anchorId: true } },
   author: { select: { id: true, displayName: true } },
   group: { select: { id: true, name: true } },
+  referenceEntry: { select: { id: true, name: true } },
 } satisfies Prisma.NoteInclude;
 
 type LoadedNote = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
 
 export function toNoteView(note: LoadedNote): NoteView {
+  if (note.deletedAt !== null) {
+    // A placeholder keeps its place in the thread and says no more than that it was deleted.
+    return { ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [] }), deleted: true, bodyHtml: "" };
+  }
   return {
     id: note.id,
     paragraph: note.paragraph.anchorId ?? "",
@@ -27,6 +32,11 @@ export function toNoteView(note: LoadedNote): NoteView {
     author: note.author,
     version: note.version,
     moderationStatus: note.moderationStatus,
+    referenceEntry: note.referenceEntry,
+    threadId: note.threadId,
+    parentId: note.parentId,
+    replyCount: note.replyCount,
+    deleted: note.deletedAt !== null,
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
   };

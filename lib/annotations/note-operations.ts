@@ -72,7 +72,7 @@ export async function listNotes(
     where: {
       AND: [
         visibleNotesWhere(actor, roles),
-        { documentId: document.id },
+        { documentId: document.id, threadId: null },
         query.paragraph ? { paragraph: { anchorId: query.paragraph } } : {},
         query.referenceType ? { referenceType: query.referenceType } : {},
         query.tag ? { tags: { has: query.tag } } : {},

@@ -15,6 +15,15 @@ export type NoteView = {
   author: { id: string; displayName: string };
   version: number;
   moderationStatus: string;
+  /** The index entry the note is about, if its writer linked one. */
+  referenceEntry: { id: string; name: string } | null;
+  /** For a reply: the note that opened its thread, and the note or reply it answers. Null for a note. */
+  threadId: string | null;
+  parentId: string | null;
+  /** Replies in the thread that are not deleted (notes only; 0 for replies). */
+  replyCount: number;
+  /** A deleted note kept as a placeholder because its thread has replies: body, tags and sources are emptied. */
+  deleted: boolean;
   createdAt: string;
   updatedAt: string;
 };

@@ -2,12 +2,14 @@ import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { importEditions } from "../../lib/documents/import-editions";
 import type { ImportOutcome } from "../../lib/documents/import-document";
 import { seedDemoData } from "../../lib/demo/seed-demo-data";
+import { seedReferenceIndex } from "../../lib/references/seed-reference-index";
 
 /** Imports the letters (and, when asked, demo data). Safe to run on every start: unchanged sources write nothing. */
 export async function seedDatabase(url: string, options: { demo?: boolean } = {}): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null }> {
   const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
   try {
     const outcomes = await importEditions(prisma);
+    await seedReferenceIndex(prisma);
     const demo = options.demo ? await seedDemoData(prisma) : null;
     return { outcomes, demoAccountsCreated: demo ? demo.created : null };
   } finally {
