@@ -13,6 +13,7 @@ try {
   const seeded = await seedDatabase(database.url, { demo });
   for (const outcome of seeded.outcomes) step(`seed: ${describeOutcome(outcome)}`);
   if (seeded.demoAccountsCreated !== null) step(`seed: demo accounts created: ${seeded.demoAccountsCreated}`);
+  if (seeded.demoNotesCreated !== null) step(`seed: demo notes and replies created: ${seeded.demoNotesCreated}`);
   await database.close();
 } catch (error) {
   await database?.close().catch(() => {});

@@ -50,6 +50,7 @@ async function main() {
   const seeded = await seedDatabase(database.url, { demo });
   for (const outcome of seeded.outcomes) step(`seed: ${describeOutcome(outcome)}`);
   if (seeded.demoAccountsCreated !== null) step(`seed: demo accounts ${seeded.demoAccountsCreated ? `created (${seeded.demoAccountsCreated})` : "already present"}; see the sign-in page`);
+  if (seeded.demoNotesCreated) step(`seed: demo notes and replies created (${seeded.demoNotesCreated})`);
 
   step("build: checking the production build");
   step((await ensureProductionBuild()) ? "build: done" : "build: current, not rebuilt");

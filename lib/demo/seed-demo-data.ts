@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../db/create-prisma-client";
 import { hashPassword } from "../auth/password/hash-password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedDemoNotes } from "./seed-demo-notes";
+import { SEMINAR_NAME } from "./demo-notes";
 
 const CLASS_NAME = "History 204";
 
@@ -8,7 +10,7 @@ const CLASS_NAME = "History 204";
  * Demo accounts for every role and a class with its teacher and two students. Idempotent: existing accounts and
  * the class are left as they are, so a newcomer's changes survive restarts.
  */
-export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number }> {
+export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number; notes: number }> {
   let created = 0;
   const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -30,9 +32,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
     created += 1;
   }
   const teacherId = ids.get("teacher@demo.marginalia")!;
-  const hasClass = await prisma.group.findFirst({ where: { name: CLASS_NAME, createdById: teacherId }, select: { id: true } });
-  if (!hasClass) {
-    await prisma.group.create({
+  let classGroup = await prisma.group.findFirst({ where: { name: CLASS_NAME, createdById: teacherId }, select: { id: true } });
+  if (!classGroup) {
+    classGroup = await prisma.group.create({
+      select: { id: true },
       data: {
         kind: "class",
         name: CLASS_NAME,
@@ -49,5 +52,30 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
       },
     });
   }
-  return { created };
+  const seminarId = await ensureSeminar(prisma, ids);
+  const notes = await seedDemoNotes(prisma, { authors: ids, groups: { class: classGroup.id, seminar: seminarId } });
+  return { created, notes };
+}
+
+/** A research group (the researcher owns it, the reviewer is a member) so group notes outside a class show too. */
+async function ensureSeminar(prisma: PrismaClient, ids: Map<string, string>): Promise<string> {
+  const ownerId = ids.get("researcher@demo.marginalia")!;
+  const existing = await prisma.group.findFirst({ where: { name: SEMINAR_NAME, createdById: ownerId }, select: { id: true } });
+  if (existing) return existing.id;
+  const seminar = await prisma.group.create({
+    select: { id: true },
+    data: {
+      kind: "research",
+      name: SEMINAR_NAME,
+      description: "Researchers reading the Left Opposition's documents of 1927–1929 together.",
+      createdById: ownerId,
+      memberships: {
+        create: [
+          { userId: ownerId, role: "owner" },
+          { userId: ids.get("reviewer@demo.marginalia")!, role: "member" },
+        ],
+      },
+    },
+  });
+  return seminar.id;
 }

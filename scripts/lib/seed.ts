@@ -5,13 +5,13 @@ import { seedDemoData } from "../../lib/demo/seed-demo-data";
 import { seedReferenceIndex } from "../../lib/references/seed-reference-index";
 
 /** Imports the letters (and, when asked, demo data). Safe to run on every start: unchanged sources write nothing. */
-export async function seedDatabase(url: string, options: { demo?: boolean } = {}): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null }> {
+export async function seedDatabase(url: string, options: { demo?: boolean } = {}): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null; demoNotesCreated: number | null }> {
   const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
   try {
     const outcomes = await importEditions(prisma);
     await seedReferenceIndex(prisma);
     const demo = options.demo ? await seedDemoData(prisma) : null;
-    return { outcomes, demoAccountsCreated: demo ? demo.created : null };
+    return { outcomes, demoAccountsCreated: demo ? demo.created : null, demoNotesCreated: demo ? demo.notes : null };
   } finally {
     await prisma.$disconnect();
   }
