@@ -1,16 +1,28 @@
 import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 
-/** Opaque page cursors: base64url of "<ISO time>|<id>" of the last note on the page. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+/**
+ * Opaque page cursors. In creation order (oldest first) a cursor is the last note's creation time and id (keyset:
+ * stable while notes are added); in the other orders it is the number of notes already shown.
+ */
+export type NoteCursor = { kind: "after"; createdAt: Date; id: string } | { kind: "offset"; offset: number };
+
+export function encodeCursor(cursor: NoteCursor): string {
+  const text = cursor.kind === "after" ? `${cursor.createdAt.toISOString()}|${cursor.id}` : `+${cursor.offset}`;
+  return Buffer.from(text).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(time ?? "");
-  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Malformed cursor"] } });
+export const malformedCursor = () => new AppError("bad_request", "Invalid input", { fields: { cursor: ["Malformed cursor"] } });
+
+export function decodeCursor(cursor: string): NoteCursor {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (text.startsWith("+")) {
+    const offset = Number(text.slice(1));
+    if (!Number.isSafeInteger(offset) || offset < 1 || !/^\+\d+$/.test(text)) throw malformedCursor();
+    return { kind: "offset", offset };
   }
-  return { createdAt, id };
+  const [time, id] = text.split("|");
+  const createdAt = new Date(time ?? "");
+  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) throw malformedCursor();
+  return { kind: "after", createdAt, id };
 }

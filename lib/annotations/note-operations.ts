@@ -3,7 +3,6 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
-import { decodeCursor, encodeCursor } from "./note-cursor";
 import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import type { TCreateNote, TUpdateNote } from "./note-schemas";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
@@ -58,40 +57,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
   return toNoteView(note);
 }
 
-/** A page of the notes the actor may see on a document, oldest first, with filters and a cursor. */
-export async function listNotes(
-  prisma: PrismaClient,
-  actor: Actor,
-  slug: string,
-  query: z.infer<typeof ZNoteListQuery>,
-): Promise<{ notes: NoteView[]; nextCursor: string | null }> {
-  const document = await documentBySlug(prisma, slug);
-  const roles = await groupRolesOf(prisma, actor);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await prisma.note.findMany({
-    where: {
-      AND: [
-        visibleNotesWhere(actor, roles),
-        { documentId: document.id, threadId: null },
-        query.paragraph ? { paragraph: { anchorId: query.paragraph } } : {},
-        query.referenceType ? { referenceType: query.referenceType } : {},
-        query.tag ? { tags: { has: query.tag } } : {},
-        query.author ? { authorId: query.author } : {},
-        query.group ? { groupId: query.group } : {},
-        query.visibility ? { visibility: query.visibility } : {},
-        after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
-      ],
-    },
-    include: NOTE_INCLUDE,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: query.limit + 1,
-  });
-  // The query already filters by visibility; the policy has the last word on every row.
-  const visible = rows.filter((row) => can(actor, "note:read", toNoteResource(row, roles)));
-  const page = visible.slice(0, query.limit);
-  const last = rows.length > query.limit ? rows[query.limit - 1] : null;
-  return { notes: page.map(toNoteView), nextCursor: last ? encodeCursor(last.createdAt, last.id) : null };
-}
+export { listNotes } from "./list-notes";
 
 async function loadNote(prisma: PrismaClient, actor: Actor, noteId: string) {
   assertRowId(noteId);

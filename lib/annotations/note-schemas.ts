@@ -62,6 +62,9 @@ export const ZUpdateNote = z.strictObject({
 });
 export type TUpdateNote = z.infer<typeof ZUpdateNote>;
 
+export const NOTE_SORTS = ["position", "newest", "oldest", "discussed"] as const;
+export type TNoteSort = (typeof NOTE_SORTS)[number];
+
 /** Cursor pagination: an opaque token of the last note's creation time and id. */
 export const ZNoteListQuery = z.strictObject({
   paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/).optional(),
@@ -70,6 +73,13 @@ export const ZNoteListQuery = z.strictObject({
   author: z.uuid().optional(),
   group: z.uuid().optional(),
   visibility: z.enum(["private", "group", "public"]).optional(),
+  entry: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not an index entry id")
+    .max(100)
+    .optional(),
+  /** oldest (default, keyset cursor), newest, position (reading order), discussed (most replies first). */
+  sort: z.enum(NOTE_SORTS, "Sort by position, newest, oldest or discussed").default("oldest"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z
     .string()

@@ -1,0 +1,88 @@
+import type { z } from "zod";
+import type { Actor } from "../authz/actor";
+import { can } from "../authz/can";
+import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import { notFound } from "../errors/app-error";
+import { NOTE_INCLUDE, toNoteView } from "./load-notes";
+import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
+import type { TNoteSort, ZNoteListQuery } from "./note-schemas";
+import type { NoteView } from "./note-view";
+
+type ListQuery = z.infer<typeof ZNoteListQuery>;
+export type NoteFilters = Omit<ListQuery, "limit" | "cursor" | "sort">;
+
+async function documentIdBySlug(prisma: PrismaClient, slug: string): Promise<string> {
+  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
+  if (!document) throw notFound("No such document");
+  return document.id;
+}
+
+/** The notes (not replies) of a document the reader may see, narrowed by the list's filters. */
+function filteredNotesWhere(documentId: string, visible: Prisma.NoteWhereInput, filters: NoteFilters): Prisma.NoteWhereInput {
+  return {
+    AND: [
+      visible,
+      { documentId, threadId: null },
+      filters.paragraph ? { paragraph: { anchorId: filters.paragraph } } : {},
+      filters.referenceType ? { referenceType: filters.referenceType } : {},
+      filters.tag ? { tags: { has: filters.tag } } : {},
+      filters.author ? { authorId: filters.author } : {},
+      filters.group ? { groupId: filters.group } : {},
+      filters.visibility ? { visibility: filters.visibility } : {},
+      filters.entry ? { referenceEntryId: filters.entry } : {},
+    ],
+  };
+}
+
+const ORDER: Record<TNoteSort, Prisma.NoteOrderByWithRelationInput[]> = {
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  position: [{ paragraph: { ordinal: "asc" } }, { positionStart: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }, { id: "asc" }],
+  discussed: [{ replyCount: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+};
+
+function pageWhere(cursor: NoteCursor | null): Prisma.NoteWhereInput {
+  if (cursor?.kind !== "after") return {};
+  return { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] };
+}
+
+/**
+ * A page of the notes the actor may see on a document, with filters, a sort order and a cursor. Creation order
+ * pages by keyset; the other orders by position in the list (a cursor of one order is refused by another).
+ */
+export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string, query: ListQuery): Promise<{ notes: NoteView[]; nextCursor: string | null }> {
+  const [documentId, roles] = await Promise.all([documentIdBySlug(prisma, slug), groupRolesOf(prisma, actor)]);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const keyset = query.sort === "oldest";
+  if (cursor && (cursor.kind === "after") !== keyset) throw malformedCursor();
+  const offset = cursor?.kind === "offset" ? cursor.offset : 0;
+  const rows = await prisma.note.findMany({
+    where: { AND: [filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), query), pageWhere(cursor)] },
+    include: NOTE_INCLUDE,
+    orderBy: ORDER[query.sort],
+    skip: offset,
+    take: query.limit + 1,
+  });
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  // The query already filters by visibility; the policy has the last word on every row.
+  const visible = page.filter((row) => can(actor, "note:read", toNoteResource(row, roles)));
+  const last = page.at(-1);
+  const next: NoteCursor | null = !hasMore || !last ? null : keyset ? { kind: "after", createdAt: last.createdAt, id: last.id } : { kind: "offset", offset: offset + query.limit };
+  return { notes: visible.map(toNoteView), nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** How many notes the reader may see on each paragraph (anchor → count), under the same filters as the list. */
+export async function countNotesByParagraph(prisma: PrismaClient, actor: Actor, slug: string, filters: NoteFilters): Promise<Map<string, number>> {
+  const [documentId, roles] = await Promise.all([documentIdBySlug(prisma, slug), groupRolesOf(prisma, actor)]);
+  const [groups, paragraphs] = await Promise.all([
+    prisma.note.groupBy({ by: ["paragraphId"], where: filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), filters), _count: { _all: true } }),
+    prisma.paragraph.findMany({ where: { documentId }, select: { id: true, anchorId: true } }),
+  ]);
+  const anchors = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.anchorId]));
+  return new Map(groups.flatMap((group) => {
+    const anchor = anchors.get(group.paragraphId);
+    return anchor ? [[anchor, group._count._all] as const] : [];
+  }));
+}
