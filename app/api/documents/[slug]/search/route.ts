@@ -1,0 +1,15 @@
+import { currentActor } from "@/lib/auth/current-actor";
+import { prisma } from "@/lib/db/prisma";
+import { apiRoute } from "@/lib/http/api-route";
+import { searchNotes } from "@/lib/search/search-notes";
+import { parseSearchQuery } from "@/lib/search/search-schemas";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Full-text search over the notes and replies the reader may see, with filters, facet counts and a cursor. */
+export const GET = apiRoute(async (request, { params }: Context) => {
+  const { slug } = await params;
+  const query = parseSearchQuery(new URL(request.url).searchParams);
+  const page = await searchNotes(prisma(), await currentActor(), slug, query);
+  return Response.json(page, { headers: { "Cache-Control": "private, no-store" } });
+});

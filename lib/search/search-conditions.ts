@@ -1,0 +1,47 @@
+import type { Actor, GroupRoleName } from "../authz/actor";
+import { Prisma } from "../db/generated/client";
+import type { TNoteSearchQuery } from "./search-schemas";
+
+// SQL fragments over "Note" n. Every value is a bound parameter (Prisma.sql); nothing the reader sends is spliced in.
+
+export const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
+
+/** Text match through the GIN index on the generated column. */
+export const matchesText = (q: string) => Prisma.sql`n."searchVector" @@ ${tsQuery(q)}`;
+
+export const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n."searchVector", ${tsQuery(q)})`;
+
+/**
+ * The "note:read" rule as SQL, mirroring visibleNotesWhere (lib/annotations/note-access.ts), restricted to live notes:
+ * a deleted note is never found, even where a placeholder of it is readable. Approved public notes; approved group
+ * notes of the reader's groups; the reader's own live notes in any moderation status.
+ */
+export function visibleToReader(actor: Actor, roles: Map<string, GroupRoleName>): Prisma.Sql {
+  const branches = [Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'public')`];
+  if (roles.size) {
+    const groups = Prisma.join([...roles.keys()].map((id) => Prisma.sql`${id}::uuid`));
+    branches.push(Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'group' AND n."groupId" IN (${groups}))`);
+  }
+  if (actor.kind === "user" && !actor.suspended) branches.push(Prisma.sql`n."authorId" = ${actor.id}::uuid`);
+  return Prisma.sql`(n."deletedAt" IS NULL AND (${Prisma.join(branches, " OR ")}))`;
+}
+
+export const hasReferenceType = (type: string) => Prisma.sql`n."referenceType" = ${type}::"ReferenceType"`;
+export const hasTag = (tag: string) => Prisma.sql`n."tags" @> ARRAY[${tag}]::text[]`;
+
+/** The filters other than reference type and tag (those two are applied apart so that facets can leave out their own). */
+export function otherFilters(documentId: string, query: TNoteSearchQuery): Prisma.Sql[] {
+  const conditions = [Prisma.sql`n."documentId" = ${documentId}::uuid`];
+  if (query.author) conditions.push(Prisma.sql`n."authorId" = ${query.author}::uuid`);
+  if (query.group) conditions.push(Prisma.sql`n."groupId" = ${query.group}::uuid`);
+  if (query.visibility) conditions.push(Prisma.sql`n."visibility" = ${query.visibility}::"NoteVisibility"`);
+  if (query.entry) conditions.push(Prisma.sql`n."referenceEntryId" = ${query.entry}`);
+  if (query.paragraph) {
+    conditions.push(
+      Prisma.sql`n."paragraphId" = (SELECT p."id" FROM "Paragraph" p WHERE p."documentId" = ${documentId}::uuid AND p."anchorId" = ${query.paragraph})`,
+    );
+  }
+  return conditions;
+}
+
+export const all = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
