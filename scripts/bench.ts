@@ -17,6 +17,8 @@ import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
 import { waitForHealthy } from "./lib/wait-for-healthy";
+import { generateBenchNotes } from "./lib/generate-bench-notes";
+import { benchNotes } from "./lib/bench-notes";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -118,6 +120,13 @@ async function main() {
     signIns.sort((a, b) => a - b);
     const signedIn = await loadTest(`reading page, signed in`, `${base}${PAGE}`, SECONDS, { cookie });
 
+    // Issue #4: the same server with 100,000 notes and replies on the letter.
+    const generateStarted = performance.now();
+    const generated = await generateBenchNotes(database.url);
+    const generateSeconds = (performance.now() - generateStarted) / 1000;
+    step(`bench: generated ${generated.notes} notes and ${generated.replies} replies in ${generateSeconds.toFixed(1)} s`);
+    const notesLines = await benchNotes(base, database.url, generated, chromium);
+
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
     console.log(row(page));
@@ -134,6 +143,8 @@ async function main() {
     console.log(`argon2id (m=19 MiB, t=2, p=1): hash p50 ${hashing.hashP50.toFixed(1)} ms, p95 ${hashing.hashP95.toFixed(1)} ms; verify p50 ${hashing.verifyP50.toFixed(1)} ms, p95 ${hashing.verifyP95.toFixed(1)} ms`);
     console.log(`password sign-in over HTTP (10 sequential): p50 ${signIns[4].toFixed(1)} ms, p95 ${signIns[9].toFixed(1)} ms`);
     console.log(`cold npm start (build present) to first answered request: ${coldStart.toFixed(1)} s`);
+    console.log(`\n━━ Annotations: ${generated.notes} notes and ${generated.replies} replies, written in ${generateSeconds.toFixed(1)} s ━━`);
+    for (const line of notesLines) console.log(line);
   } finally {
     for (const child of children) await stopChild(child);
     await database.drop();

@@ -91,6 +91,9 @@ export const POLICY = {
   "note:update": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
   "note:delete": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
 
+  // Correcting the letter's text re-anchors everyone's notes on that paragraph: an editor's act, so admins only.
+  "paragraph:correct": { write: true, rules: [[isAdmin]] } as Entry<DocumentResource>,
+
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
   "user:suspend": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,

@@ -61,6 +61,7 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T, F] },
   "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
+  "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T, F] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
   "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },

@@ -1,0 +1,153 @@
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { performance } from "node:perf_hooks";
+import { hashPassword } from "../../lib/auth/password/hash-password";
+import { measureReanchoring } from "../../lib/anchoring/reanchor-notes";
+import type { BenchNotes } from "./generate-bench-notes";
+import { signInOverHttp } from "./sign-in-for-bench";
+
+const SLUG = "reply-to-stalin";
+const READER_EMAIL = "bench-reader@bench.marginalia";
+const READER_PASSWORD = "bench-reader-password-1928";
+
+export type Timing = { name: string; p50: number; p95: number; samples: number };
+
+function percentiles(name: string, samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+  return { name, p50: at(0.5), p95: at(0.95), samples: sorted.length };
+}
+
+/** Sequential timings (one request at a time), after a warm-up, so HTTP and raw SQL are compared on equal terms. */
+async function time(name: string, runs: number, once: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 20; i += 1) await once();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
+  }
+  return percentiles(name, samples);
+}
+
+async function getOk(url: string, cookie: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { cookie } });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/**
+ * The SQL the notes API's list query amounts to for a signed-in reader (visibility, filters, order, one page), with
+ * the paragraph, author, group and index entry joined in: what a hand-written endpoint would send through pg.
+ */
+const RAW_LIST_SQL = `
+  SELECT n.*, p."anchorId", u."displayName", g.name AS "groupName", r.name AS "entryName"
+  FROM "Note" n
+  JOIN "Paragraph" p ON p.id = n."paragraphId"
+  JOIN "User" u ON u.id = n."authorId"
+  LEFT JOIN "Group" g ON g.id = n."groupId"
+  LEFT JOIN "ReferenceEntry" r ON r.id = n."referenceEntryId"
+  WHERE n."documentId" = $1 AND n."threadId" IS NULL AND ($3::text IS NULL OR p."anchorId" = $3)
+    AND ((n."deletedAt" IS NULL AND n."moderationStatus" = 'approved' AND n.visibility = 'public')
+      OR (n."deletedAt" IS NULL AND n."moderationStatus" = 'approved' AND n.visibility = 'group'
+          AND n."groupId" IN (SELECT "groupId" FROM "Membership" WHERE "userId" = $2))
+      OR (n."deletedAt" IS NULL AND n."authorId" = $2))
+  ORDER BY n."createdAt", n.id
+  LIMIT 51`;
+
+/** Gives the generated reader a password so the benchmark can sign in over HTTP like a browser. */
+async function prepareReader(url: string, readerId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "User" SET email = $2, "passwordHash" = $3 WHERE id = $1`, [readerId, READER_EMAIL, await hashPassword(READER_PASSWORD)]);
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Document" WHERE slug = $1`, [SLUG]);
+    return rows[0]!.id;
+  } finally {
+    await client.end();
+  }
+}
+
+/** LCP, CLS and when the highlights were drawn, from a cold load of the letter in Chromium. */
+async function measureReadingPage(url: string, executablePath: string) {
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  try {
+    const results: { lcp: number; lcpElement: string; cls: number; highlights: number }[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const state = { lcp: 0, lcpElement: "", cls: 0 };
+        (window as unknown as { __vitals: typeof state }).__vitals = state;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { element?: Element })[]) {
+            state.lcp = entry.startTime;
+            const element = entry.element;
+            state.lcpElement = element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${element.className}` : "";
+          }
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) state.cls += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(url, { waitUntil: "load" });
+      await page.waitForFunction(() => document.documentElement.dataset.highlightsDrawnAt !== undefined, null, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      // A click ends LCP observation; read the figures first.
+      const vitals = await page.evaluate(() => ({
+        ...(window as unknown as { __vitals: { lcp: number; lcpElement: string; cls: number } }).__vitals,
+        highlights: Number(document.documentElement.dataset.highlightsDrawnAt),
+      }));
+      results.push(vitals);
+      await context.close();
+    }
+    const median = <K extends "lcp" | "cls" | "highlights">(key: K) => [...results].sort((a, b) => a[key] - b[key])[1]![key];
+    return { lcp: median("lcp"), cls: median("cls"), highlights: median("highlights"), lcpElement: results[1]!.lcpElement };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The annotations figures of issue #4, printed by npm run bench after the notes are generated. */
+export async function benchNotes(base: string, databaseUrl: string, generated: BenchNotes, executablePath: string): Promise<string[]> {
+  const documentId = await prepareReader(databaseUrl, generated.readerId);
+  const { cookie } = await signInOverHttp(base, READER_EMAIL, READER_PASSWORD);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const lines: string[] = [];
+  try {
+    const runs = 200;
+    const api = (query: string) => () => getOk(`${base}/api/documents/${SLUG}/notes?${query}`, cookie);
+    const raw = (paragraph: string | null) => () => pool.query(RAW_LIST_SQL, [documentId, generated.readerId, paragraph]);
+    const pairs = [
+      ["one paragraph (p9)", await time("API", runs, api("paragraph=p9&limit=50")), await time("pg", runs, raw("p9"))],
+      ["whole letter, first page", await time("API", runs, api("limit=50")), await time("pg", runs, raw(null))],
+    ] as const;
+    lines.push(`notes API vs the same query through pg (reader in ${generated.readerGroups} groups; ${runs} sequential requests each):`);
+    for (const [label, viaApi, viaPg] of pairs) {
+      lines.push(
+        `  ${label.padEnd(26)} API p50 ${viaApi.p50.toFixed(1)} ms, p95 ${viaApi.p95.toFixed(1)} ms | pg p50 ${viaPg.p50.toFixed(1)} ms, p95 ${viaPg.p95.toFixed(1)} ms | ratio p50 ${(viaApi.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaApi.p95 / viaPg.p95).toFixed(1)}x  (target ≤ 2x)`,
+      );
+    }
+    const search = (query: string) => () => getOk(`${base}/api/documents/${SLUG}/search?${query}`, cookie);
+    lines.push("search through the API (signed-in reader; target p95 < 50 ms):");
+    for (const [label, query] of [
+      ["rare term", "q=zinovievite"],
+      ["common term", "q=opposition"],
+      ["common term + type filter", "q=opposition&referenceType=person"],
+    ] as const) {
+      const timing = await time(label, 100, search(query));
+      lines.push(`  ${label.padEnd(26)} p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms`);
+    }
+    const vitals = await measureReadingPage(`${base}/letters/${SLUG}`, executablePath);
+    lines.push(
+      `reading page, anonymous reader with ${Math.round((generated.notes * 0.6) / 1000)}k visible notes (median of 3 cold loads): LCP ${vitals.lcp.toFixed(0)} ms (${vitals.lcpElement}), CLS ${vitals.cls.toFixed(3)}, highlights drawn at ${vitals.highlights.toFixed(0)} ms  (targets: LCP < 1000, CLS < 0.02, highlights < 1500)`,
+    );
+  } finally {
+    await pool.end();
+  }
+  const reanchor = measureReanchoring({ noteCount: 1000 });
+  lines.push(`re-anchoring 1,000 notes against a corrected 200-word paragraph (pure, no writes): ${reanchor.toFixed(1)} ms  (target < 100 ms)`);
+  return lines;
+}
