@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/create-prisma-client";
+import { reanchorParagraphNotes } from "../corrections/reanchor-paragraph-notes";
 import { sha256Hex } from "./content-hash";
 import { parseSource, type ParsedSource } from "./parse-source";
 import { SourceFormatError } from "./source-format-error";
@@ -118,6 +119,8 @@ export async function importDocument(prisma: PrismaClient, input: ImportInput): 
           actorLabel,
         },
       });
+      // A revised source moves or orphans notes exactly as an editor's correction does, in the same transaction.
+      await reanchorParagraphNotes(tx, paragraph.id, block.text);
       changedAnchors.push(block.anchorId ?? `#${index + 1}`);
     }
 

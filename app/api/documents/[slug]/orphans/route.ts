@@ -1,0 +1,13 @@
+import { listOrphanedNotes } from "@/lib/annotations/orphaned-notes";
+import { currentActor } from "@/lib/auth/current-actor";
+import { prisma } from "@/lib/db/prisma";
+import { apiRoute } from "@/lib/http/api-route";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** The notes the reader may see that lost their passage in a correction of the text. */
+export const GET = apiRoute(async (_request, { params }: Context) => {
+  const { slug } = await params;
+  const notes = await listOrphanedNotes(prisma(), await currentActor(), slug);
+  return Response.json({ notes }, { headers: { "Cache-Control": "private, no-store" } });
+});

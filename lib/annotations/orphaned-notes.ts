@@ -1,0 +1,30 @@
+import type { Actor } from "../authz/actor";
+import { assertCan, can } from "../authz/can";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { notFound } from "../errors/app-error";
+import { NOTE_INCLUDE, toNoteView } from "./load-notes";
+import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import type { NoteView } from "./note-view";
+
+/** Enough for any real reader of one letter; a larger backlog of orphans is an editorial problem, not a page. */
+export const MAX_ORPHANS = 200;
+
+/**
+ * The notes the reader may see that lost their passage when the text was corrected: listed apart, with the quote
+ * they were written on, and never drawn on the text, where they would sit on whatever now looks like their words.
+ * In reading order of their paragraph, then oldest first.
+ */
+export async function listOrphanedNotes(prisma: PrismaClient, actor: Actor, slug: string): Promise<NoteView[]> {
+  assertCan(actor, "document:read", { type: "document" });
+  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
+  if (!document) throw notFound("No such document");
+  const roles = await groupRolesOf(prisma, actor);
+  const rows = await prisma.note.findMany({
+    where: { AND: [visibleNotesWhere(actor, roles), { documentId: document.id, threadId: null, anchorStatus: "orphan" }] },
+    include: NOTE_INCLUDE,
+    orderBy: [{ paragraph: { ordinal: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
+    take: MAX_ORPHANS,
+  });
+  // The query mirrors the policy; the policy still has the last word on every row.
+  return rows.filter((row) => can(actor, "note:read", toNoteResource(row, roles))).map(toNoteView);
+}
