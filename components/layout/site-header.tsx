@@ -14,6 +14,9 @@ export async function SiteHeader() {
           <li>
             <Link href="/letters/reply-to-stalin">Reply to Stalin</Link>
           </li>
+          <li>
+            <Link href="/references">Reference index</Link>
+          </li>
           {actor.kind === "user" ? (
             <>
               <li>

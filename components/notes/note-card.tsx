@@ -15,6 +15,7 @@ export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
         <span className="note-type">{note.referenceType}</span>{" "}
         <span className={`note-visibility note-visibility--${note.visibility}`}>{visibilityLabel(note)}</span>
       </p>
+      {note.referenceEntry ? <p className="note-entry">Index entry: <a href={`/references/${note.referenceEntry.id}`}>{note.referenceEntry.name}</a></p> : null}
       {note.quote ? (
         <p className="note-quote">
           <q>{note.quote.exact}</q>

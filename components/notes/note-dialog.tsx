@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
 import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
 import type { SelectedPassage } from "./passage-from-selection";
+import { ReferenceEntryField } from "./reference-entry-field";
 
 export type NoteTarget = { paragraph: string; label: string; passage: SelectedPassage["selectors"] | null };
 export type WritableGroup = { id: string; name: string };
@@ -33,6 +34,7 @@ function noteBody(target: NoteTarget, values: Record<string, string>) {
     tags: splitTags(values.tags ?? ""),
     visibility,
     ...(groupId ? { groupId } : {}),
+    ...(values.referenceEntryId ? { referenceEntryId: values.referenceEntryId } : {}),
   };
 }
 
@@ -48,6 +50,9 @@ function SelectErrors({ id, messages }: { id: string; messages?: string[] }) {
 export function NoteDialog({ slug, target, groups, onClose }: { slug: string; target: NoteTarget; groups: WritableGroup[]; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { submit, fieldErrors, formError, pending } = useJsonForm(`/api/documents/${encodeURIComponent(slug)}/notes`);
+  const [referenceType, setReferenceType] = useState<string>("person");
+  // Once the writer picks a type, choosing an index entry no longer proposes one.
+  const [isTypeChosen, setIsTypeChosen] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -81,9 +86,25 @@ export function NoteDialog({ slug, target, groups, onClose }: { slug: string; ta
         )}
         <FormStatus error={formError} />
         <SelectErrors id="field-quote-error" messages={fieldErrors.quote ?? fieldErrors.position} />
+        <ReferenceEntryField
+          target={target}
+          errors={fieldErrors.referenceEntryId}
+          onChoose={(type) => {
+            if (type && !isTypeChosen) setReferenceType(type);
+          }}
+        />
         <div className="field">
           <label htmlFor="field-referenceType">Reference type</label>
-          <select id="field-referenceType" name="referenceType" defaultValue="person" aria-describedby={errorsFor("referenceType")}>
+          <select
+            id="field-referenceType"
+            name="referenceType"
+            value={referenceType}
+            onChange={(event) => {
+              setReferenceType(event.target.value);
+              setIsTypeChosen(true);
+            }}
+            aria-describedby={errorsFor("referenceType")}
+          >
             {REFERENCE_TYPES.map((type) => (
               <option key={type} value={type}>
                 {type}

@@ -10,6 +10,7 @@ import type { NoteView } from "./note-view";
 import type { z } from "zod";
 import type { ZNoteListQuery } from "./note-schemas";
 import { assertRowId } from "../db/row-id";
+import { assertReferenceEntryExists } from "../references/assert-reference-entry";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -35,6 +36,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
   });
   if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
   if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
+  if (input.referenceEntryId) await assertReferenceEntryExists(prisma, input.referenceEntryId);
   const note = await prisma.note.create({
     data: {
       documentId: document.id,
@@ -51,6 +53,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
       body: input.body,
       tags: input.tags,
       sources: input.sources,
+      referenceEntryId: input.referenceEntryId ?? null,
     },
     include: NOTE_INCLUDE,
   });
@@ -80,10 +83,11 @@ export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string
 export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: string, input: TUpdateNote, basedOn: number): Promise<NoteView> {
   const { note, resource } = await loadNote(prisma, actor, noteId);
   assertCan(actor, "note:update", resource);
+  if (input.referenceEntryId) await assertReferenceEntryExists(prisma, input.referenceEntryId);
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.note.updateMany({
       where: { id: noteId, version: basedOn, deletedAt: null },
-      data: { body: input.body, tags: input.tags, sources: input.sources, referenceType: input.referenceType, version: { increment: 1 } },
+      data: { body: input.body, tags: input.tags, sources: input.sources, referenceType: input.referenceType, ...(input.referenceEntryId !== undefined ? { referenceEntryId: input.referenceEntryId } : {}), version: { increment: 1 } },
     });
     if (count === 0) {
       throw new AppError("precondition_failed", `The note changed since version ${basedOn}; it is now at version ${note.version}`);

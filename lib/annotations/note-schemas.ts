@@ -27,6 +27,13 @@ const ZSource = z.strictObject({
 
 export const ZSources = z.array(ZSource).max(20, "At most 20 sources");
 
+/** A link to an entry of the reference index (its slug), or null for none; whether it exists is checked on write. */
+const ZReferenceEntryId = z
+  .string()
+  .max(100, "No such entry in the reference index")
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "No such entry in the reference index")
+  .nullable();
+
 const ZQuote = z.strictObject({
   exact: z.string().min(1).max(5000),
   prefix: z.string().max(64).default(""),
@@ -47,6 +54,7 @@ export const ZCreateNote = z
     sources: ZSources.default([]),
     visibility: z.enum(["private", "group", "public"], "Choose who may see the note"),
     groupId: z.uuid("Choose a group").optional(),
+    referenceEntryId: ZReferenceEntryId.optional(),
   })
   .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
   .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
@@ -57,6 +65,8 @@ export const ZUpdateNote = z.strictObject({
   tags: ZTags,
   sources: ZSources,
   referenceType: z.enum(REFERENCE_TYPES),
+  /** Absent: the link stays as it is; null: no entry. */
+  referenceEntryId: ZReferenceEntryId.optional(),
   /** The version the edit is based on (or send If-Match). */
   version: z.number().int().min(1).optional(),
 });

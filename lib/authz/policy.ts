@@ -30,6 +30,7 @@ import type {
   MembershipResource,
   NoteDraftResource,
   NoteResource,
+  ReferenceIndexResource,
   SiteResource,
   UserResource,
 } from "./resources";
@@ -93,6 +94,9 @@ export const POLICY = {
 
   // Correcting the letter's text re-anchors everyone's notes on that paragraph: an editor's act, so admins only.
   "paragraph:correct": { write: true, rules: [[isAdmin]] } as Entry<DocumentResource>,
+
+  // The index is editorial content, like the letter: open to every reader. Which linked notes show is "note:read".
+  "reference:read": { write: false, rules: [[anyone]] } as Entry<ReferenceIndexResource>,
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,

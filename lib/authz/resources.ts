@@ -15,6 +15,8 @@ export type MembershipResource = {
 };
 export type UserResource = { type: "user"; id: string; siteRole: SiteRoleName; suspended: boolean };
 export type SiteResource = { type: "site" };
+/** The reference index: its entries, and the passages of the letter that mention them. */
+export type ReferenceIndexResource = { type: "reference-index" };
 /** A note, with the actor's role in the note's group (null when the note has no group or the actor is not in it). */
 export type NoteResource = {
   type: "note";
@@ -35,4 +37,5 @@ export type Resource =
   | UserResource
   | SiteResource
   | NoteResource
-  | NoteDraftResource;
+  | NoteDraftResource
+  | ReferenceIndexResource;

@@ -62,6 +62,7 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T, F] },
+  "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T, T] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
   "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },

@@ -102,6 +102,17 @@ describe("an entry", () => {
     for (const overrides of bad) expect(ZReferenceEntry.safeParse(entry(overrides)).success, JSON.stringify(overrides)).toBe(false);
   });
 
+  it("holds each identifier to its scheme's format, whichever scheme it is", () => {
+    const none = { wikidata: null, viaf: null, geonames: null, gnd: null };
+    for (const [scheme, { valid, invalid }] of Object.entries(examples) as [TIdentifierScheme, (typeof examples)["gnd"]][]) {
+      for (const id of valid) expect(ZReferenceEntry.safeParse(entry({ identifiers: { ...none, [scheme]: id } })).success, `${scheme} ${id}`).toBe(true);
+      for (const id of invalid) expect(ZReferenceEntry.safeParse(entry({ identifiers: { ...none, [scheme]: id } })).success, `${scheme} ${id}`).toBe(false);
+    }
+    // A well-formed identifier of one scheme is not accepted for another.
+    expect(ZReferenceEntry.safeParse(entry({ identifiers: { ...none, viaf: "Q42" } })).success).toBe(false);
+    expect(ZReferenceEntry.safeParse(entry({ identifiers: { ...none, geonames: "4005728-8" } })).success).toBe(false);
+  });
+
   it("refuses fields it does not know", () => {
     expect(ZReferenceEntry.safeParse({ ...entry(), born: "1878" }).success).toBe(false);
   });
