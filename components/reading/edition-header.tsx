@@ -16,7 +16,7 @@ export function EditionHeader({ edition }: { edition: ReadingEdition }) {
         </p>
       ) : null}
       <p className="edition-jump">
-        <a href="#colophon">About this text and its licence</a>
+        <a href="#colophon">About this text and its licence</a> · <a href={`/letters/${edition.slug}/search`}>Search notes</a>
       </p>
     </header>
   );
