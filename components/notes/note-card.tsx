@@ -1,5 +1,10 @@
 import type { NoteView } from "@/lib/annotations/note-view";
 
+/** Opens the letter with this note (and only the filters that keep it in view) at its place in the margin. */
+export function notePermalink(slug: string, noteId: string): string {
+  return `/letters/${slug}?note=${noteId}#note-${noteId}`;
+}
+
 const VISIBILITY_LABELS = { private: "Private", public: "Public", group: "Group" } as const;
 
 function visibilityLabel(note: NoteView): string {
@@ -10,7 +15,17 @@ function visibilityLabel(note: NoteView): string {
 export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
   const created = new Date(note.createdAt);
   return (
-    <article id={`note-${note.id}`} tabIndex={-1} className="note-card" aria-label={`Note by ${note.author.displayName}`}>
+    <article
+      id={`note-${note.id}`}
+      tabIndex={-1}
+      className="note-card"
+      aria-label={`Note by ${note.author.displayName}`}
+      data-note-id={note.id}
+      data-paragraph={note.paragraph}
+      // Where NoteHighlights draws the passage; orphaned notes have no place in the text.
+      data-start={note.position && note.anchorStatus === "anchored" ? note.position.start : undefined}
+      data-end={note.position && note.anchorStatus === "anchored" ? note.position.end : undefined}
+    >
       <p className="note-meta">
         <span className="note-type">{note.referenceType}</span>{" "}
         <span className={`note-visibility note-visibility--${note.visibility}`}>{visibilityLabel(note)}</span>
@@ -25,7 +40,7 @@ export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
       <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
       <p className="note-byline">
         {note.author.displayName} · <time dateTime={note.createdAt}>{created.toISOString().slice(0, 10)}</time> ·{" "}
-        <a href={`/letters/${slug}#note-${note.id}`}>
+        <a href={notePermalink(slug, note.id)}>
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>

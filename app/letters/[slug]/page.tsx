@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getReadingEdition } from "@/lib/documents/get-reading-edition";
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
-import { groupNotesByParagraph } from "@/lib/annotations/group-notes-by-paragraph";
-import { listNotes } from "@/lib/annotations/note-operations";
-import { ZNoteListQuery } from "@/lib/annotations/note-schemas";
+import { getNote } from "@/lib/annotations/note-operations";
+import { countNotesByParagraph, listNotes } from "@/lib/annotations/list-notes";
+import { noteFilterOptions } from "@/lib/annotations/note-filter-options";
+import { notesPageHref, parseNotesPageView, type NotesPageView } from "@/lib/annotations/notes-view-params";
 import type { NoteView } from "@/lib/annotations/note-view";
+import { listReferenceEntries } from "@/lib/references/reference-queries";
 import type { Actor } from "@/lib/authz/actor";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
@@ -18,9 +20,15 @@ import { ReadingActions } from "@/components/reading/reading-actions";
 import { citationFacts } from "@/components/reading/citation-facts";
 import { blockLabel } from "@/components/reading/block-label";
 import { MarginNotes, type ParagraphNotes } from "@/components/notes/margin-notes";
+import { NotesFilterBar } from "@/components/notes/notes-filter-bar";
 import { LazyNoteComposer } from "@/components/notes/lazy-note-composer";
+import { OrphanedNotes } from "@/components/notes/orphaned-notes";
+import { LazyCorrectionTool } from "@/components/corrections/lazy-correction-tool";
+import { can } from "@/lib/authz/can";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+/** Notes per page beside the letter: the rest is a link away (per paragraph, or the next page). */
+const NOTES_PER_PAGE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -32,33 +40,64 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** The reader's notes grouped by paragraph in reading order, each group named as its paragraph's tools name it. */
-function notesByParagraph(edition: ReadingEdition, notes: NoteView[]): ParagraphNotes[] {
-  const anchored = edition.paragraphs.filter((paragraph) => paragraph.anchorId);
-  const labels = new Map(anchored.map((paragraph) => [paragraph.anchorId!, blockLabel(paragraph)]));
-  return groupNotesByParagraph(
-    notes,
-    anchored.map((paragraph) => paragraph.anchorId!),
-  ).map((group) => ({ ...group, label: labels.get(group.paragraph)! }));
+/** Each paragraph with notes, in reading order: the notes on this page and how many the reader may see there. */
+function notesByParagraph(edition: ReadingEdition, notes: NoteView[], totals: Map<string, number>): ParagraphNotes[] {
+  return edition.paragraphs
+    .filter((paragraph) => paragraph.anchorId)
+    .map((paragraph) => {
+      const anchor = paragraph.anchorId!;
+      // An orphan is never drawn beside a passage that merely looks like its own: OrphanedNotes lists it apart.
+      const here = notes.filter((note) => note.paragraph === anchor && note.anchorStatus === "anchored");
+      return { paragraph: anchor, label: blockLabel(paragraph), notes: here, total: Math.max(totals.get(anchor) ?? 0, here.length) };
+    })
+    .filter((group) => group.total > 0);
 }
 
-async function readerData(actor: Actor, slug: string) {
-  // One page of notes is enough for now: the letter has few; pagination comes with the notes sidebar.
-  const [{ notes }, groups] = await Promise.all([
-    listNotes(prisma(), actor, slug, ZNoteListQuery.parse({ limit: 100 })),
+/** The note a permalink opens, added to the page when the current page or filters would not show it. */
+async function openedNote(actor: Actor, noteId: string | undefined, shown: NoteView[]): Promise<NoteView | null> {
+  if (!noteId || shown.some((note) => note.id === noteId)) return null;
+  try {
+    const note = await getNote(prisma(), actor, noteId);
+    return note.threadId === null ? note : null;
+  } catch {
+    return null; // not there, or not for this reader: the page says so
+  }
+}
+
+async function readerData(actor: Actor, slug: string, view: NotesPageView) {
+  const filters = { paragraph: view.paragraph, referenceType: view.referenceType, tag: view.tag, author: view.author, group: view.group, visibility: view.visibility, entry: view.entry };
+  const [page, totals, options, groups, entryGroups] = await Promise.all([
+    listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, cursor: view.cursor, limit: NOTES_PER_PAGE }).catch(() =>
+      // A stale or foreign cursor in a shared URL: show the first page rather than an error.
+      listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, limit: NOTES_PER_PAGE }),
+    ),
+    countNotesByParagraph(prisma(), actor, slug, filters),
+    noteFilterOptions(prisma(), actor, slug),
     listMyGroups(prisma(), actor),
+    listReferenceEntries(prisma(), actor),
   ]);
-  return { notes, groups: groups.map((group) => ({ id: group.id, name: group.name })) };
+  const opened = await openedNote(actor, view.note, page.notes);
+  return {
+    notes: opened ? [...page.notes, opened] : page.notes,
+    nextCursor: page.nextCursor,
+    totals,
+    options,
+    openMissing: Boolean(view.note) && !opened && !page.notes.some((note) => note.id === view.note),
+    groups: groups.map((group) => ({ id: group.id, name: group.name })),
+    entries: entryGroups.flatMap((group) => group.entries).map((entry) => ({ id: entry.id, name: entry.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
-export default async function LetterPage({ params }: Props) {
+export default async function LetterPage({ params, searchParams }: Props) {
   // Rendered per request: the Content-Security-Policy nonce differs every time.
   await connection();
   const { slug } = await params;
   const edition = await getReadingEdition(slug);
   if (!edition) notFound();
   const actor = await currentActor();
-  const { notes, groups } = await readerData(actor, slug);
+  const view = parseNotesPageView(await searchParams);
+  const { notes, nextCursor, totals, options, openMissing, groups, entries } = await readerData(actor, slug, view);
+  const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   return (
     <main id="main" className="reading">
       <article className="edition" aria-labelledby="edition-title">
@@ -68,12 +107,31 @@ export default async function LetterPage({ params }: Props) {
             <a href={`/sign-in?callbackUrl=${encodeURIComponent(`/letters/${slug}`)}`}>Sign in to annotate</a>
           </p>
         )}
+        <NotesFilterBar slug={slug} view={view} options={options} groups={groups} entries={entries} shown={shown} signedIn={actor.kind === "user"} />
+        {openMissing ? (
+          <p className="notes-notice" role="status">
+            The note this link points to is not there, or not visible to you{actor.kind === "user" ? "" : " (it may be visible once you sign in)"}.
+          </p>
+        ) : null}
+        {view.ignored.length ? <p className="notes-notice">Ignored parts of the address that are not valid: {view.ignored.join(", ")}.</p> : null}
         <EditionBody edition={edition} />
-        <MarginNotes groups={notesByParagraph(edition, notes)} slug={slug} />
+        <MarginNotes
+          groups={notesByParagraph(edition, notes, totals)}
+          slug={slug}
+          openNoteId={view.note ?? null}
+          moreHref={(paragraph) => notesPageHref(slug, view, { paragraph, cursor: undefined }, `#notes-${paragraph}`)}
+        />
+        {nextCursor ? (
+          <p className="notes-next-page">
+            <a href={notesPageHref(slug, view, { cursor: nextCursor })}>Next {NOTES_PER_PAGE} notes</a>
+          </p>
+        ) : null}
+        <OrphanedNotes actor={actor} edition={edition} />
         <Colophon edition={edition} />
       </article>
       <ReadingActions facts={citationFacts(edition)} />
       {actor.kind === "user" ? <LazyNoteComposer slug={slug} groups={groups} /> : null}
+      {can(actor, "paragraph:correct", { type: "document" }) ? <LazyCorrectionTool slug={slug} /> : null}
     </main>
   );
 }
