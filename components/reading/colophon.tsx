@@ -31,6 +31,12 @@ export function Colophon({ edition }: { edition: ReadingEdition }) {
             </dd>
           </div>
         ) : null}
+        <div>
+          <dt>Corrections</dt>
+          <dd>
+            <a href={`/letters/${edition.slug}/corrections`}>Text history</a>: every correction of this edition’s text
+          </dd>
+        </div>
       </dl>
       <div className="licence">
         <h3 className="licence-title">Copyleft</h3>
