@@ -20,11 +20,14 @@ export function MarginNotes({
   slug,
   openNoteId,
   moreHref,
+  viewerId = null,
 }: {
   groups: ParagraphNotes[];
   slug: string;
   openNoteId: string | null;
   moreHref: (paragraph: string) => string;
+  /** The signed-in reader, so that their own notes offer Edit and Delete. */
+  viewerId?: string | null;
 }) {
   if (groups.length === 0) return null;
   return (
@@ -35,7 +38,7 @@ export function MarginNotes({
             <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
           </h2>
           {group.notes.map((note) => (
-            <NoteCard key={note.id} note={note} slug={slug} />
+            <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} />
           ))}
           {group.notes.length < group.total ? (
             <p className="paragraph-notes-more">

@@ -1,4 +1,5 @@
 import type { NoteView } from "@/lib/annotations/note-view";
+import { NoteThread } from "./note-thread";
 
 /** Opens the letter with this note (and only the filters that keep it in view) at its place in the margin. */
 export function notePermalink(slug: string, noteId: string): string {
@@ -11,15 +12,19 @@ function visibilityLabel(note: NoteView): string {
   return note.visibility === "group" && note.group ? `Group: ${note.group.name}` : VISIBILITY_LABELS[note.visibility];
 }
 
-/** One reader's note. tabindex -1 lets a #note-<id> permalink focus it (use-hash-focus). */
-export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
+/**
+ * One reader's note. tabindex -1 lets a #note-<id> permalink focus it (use-hash-focus). The card reads without
+ * JavaScript; NoteThread adds its replies, and Edit and Delete when `viewerId` is its author. A deleted note with
+ * replies stays as a placeholder for its thread.
+ */
+export function NoteCard({ note, slug, viewerId = null }: { note: NoteView; slug: string; viewerId?: string | null }) {
   const created = new Date(note.createdAt);
   return (
     <article
       id={`note-${note.id}`}
       tabIndex={-1}
       className="note-card"
-      aria-label={`Note by ${note.author.displayName}`}
+      aria-label={note.deleted ? "Deleted note" : `Note by ${note.author.displayName}`}
       data-note-id={note.id}
       data-paragraph={note.paragraph}
       // Where NoteHighlights draws the passage; orphaned notes have no place in the text.
@@ -36,14 +41,20 @@ export function NoteCard({ note, slug }: { note: NoteView; slug: string }) {
           <q>{note.quote.exact}</q>
         </p>
       ) : null}
-      {/* bodyHtml is rendered from Markdown and sanitized by lib/markdown; it is the only HTML we insert. */}
-      <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
+      {note.deleted ? (
+        <p className="note-deleted">This note was deleted.</p>
+      ) : (
+        // bodyHtml is rendered from Markdown and sanitized by lib/markdown; it is the only HTML we insert.
+        <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
+      )}
       <p className="note-byline">
-        {note.author.displayName} · <time dateTime={note.createdAt}>{created.toISOString().slice(0, 10)}</time> ·{" "}
+        {note.deleted ? null : <>{note.author.displayName} · </>}
+        <time dateTime={note.createdAt}>{created.toISOString().slice(0, 10)}</time> ·{" "}
         <a href={notePermalink(slug, note.id)}>
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>
+      <NoteThread note={note} viewerId={viewerId} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );
 }

@@ -3,13 +3,13 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
-import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
-import type { TCreateNote, TUpdateNote } from "./note-schemas";
+import { groupRolesOf, visibleNotesWhere } from "./note-access";
+import type { TCreateNote, TEditNote } from "./note-schemas";
+import { loadNoteForActor } from "./load-readable-note";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import type { NoteView } from "./note-view";
 import type { z } from "zod";
 import type { ZNoteListQuery } from "./note-schemas";
-import { assertRowId } from "../db/row-id";
 import { assertReferenceEntryExists } from "../references/assert-reference-entry";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -62,12 +62,15 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
 
 export { listNotes } from "./list-notes";
 
-async function loadNote(prisma: PrismaClient, actor: Actor, noteId: string) {
-  assertRowId(noteId);
-  const note = await prisma.note.findUnique({ where: { id: noteId }, include: NOTE_INCLUDE });
-  if (!note) throw notFound();
-  const roles = await groupRolesOf(prisma, actor);
-  return { note, resource: toNoteResource(note, roles) };
+const loadNote = loadNoteForActor;
+
+/** A reply has no tags, sources or reference type of its own: refuse an edit that tries to give it some. */
+function assertReplyEdit(input: TEditNote, threadReferenceType: string): void {
+  const fields: Record<string, string[]> = {};
+  if (input.tags?.length) fields.tags = ["A reply has no tags"];
+  if (input.sources?.length) fields.sources = ["A reply has no sources; cite them in its text"];
+  if (input.referenceType && input.referenceType !== threadReferenceType) fields.referenceType = ["A reply keeps its thread's reference type"];
+  if (Object.keys(fields).length) throw new AppError("bad_request", "Invalid input", { fields });
 }
 
 export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string): Promise<NoteView> {
@@ -77,31 +80,65 @@ export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string
 }
 
 /**
- * Edits a note if it is still at the version the edit was based on: the version check and the write are one
- * conditional UPDATE, so of two edits from the same version exactly one wins and the other gets 412.
+ * Edits a note or a reply if it is still at the version the edit was based on: the version check and the write are
+ * one conditional UPDATE, so of two edits from the same version exactly one wins and the other gets 412. Fields a
+ * note's edit leaves out keep their value. A note's new reference type is copied to its replies in the same
+ * transaction (replies carry it so that filters treat a thread as one).
  */
-export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: string, input: TUpdateNote, basedOn: number): Promise<NoteView> {
+export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: string, input: TEditNote, basedOn: number): Promise<NoteView> {
   const { note, resource } = await loadNote(prisma, actor, noteId);
   assertCan(actor, "note:update", resource);
+  if (note.threadId) assertReplyEdit(input, note.referenceType);
+  if (note.threadId && input.referenceEntryId !== undefined) {
+    throw new AppError("bad_request", "Invalid input", { fields: { referenceEntryId: ["A reply keeps its thread's index entry"] } });
+  }
   if (input.referenceEntryId) await assertReferenceEntryExists(prisma, input.referenceEntryId);
+  const stale = async (tx: Pick<PrismaClient, "note">) => {
+    const current = await tx.note.findUnique({ where: { id: noteId }, select: { version: true } });
+    return new AppError("precondition_failed", `The note changed since version ${basedOn}; it is now at version ${current?.version ?? note.version}`);
+  };
   return prisma.$transaction(async (tx) => {
+    // The text as it stood at `basedOn`, kept as that version's revision. If the UPDATE below then matches, nothing
+    // changed in between (every change raises the version), so this is exactly the text being replaced.
+    const before = await tx.note.findFirst({ where: { id: noteId, version: basedOn, deletedAt: null } });
+    if (!before) throw await stale(tx);
+    const referenceType = note.threadId ? before.referenceType : (input.referenceType ?? before.referenceType);
     const { count } = await tx.note.updateMany({
       where: { id: noteId, version: basedOn, deletedAt: null },
-      data: { body: input.body, tags: input.tags, sources: input.sources, referenceType: input.referenceType, ...(input.referenceEntryId !== undefined ? { referenceEntryId: input.referenceEntryId } : {}), version: { increment: 1 } },
+      data: note.threadId
+        ? { body: input.body, version: { increment: 1 } }
+        : {
+            body: input.body,
+            ...(input.tags ? { tags: input.tags } : {}),
+            ...(input.sources ? { sources: input.sources } : {}),
+            ...(input.referenceEntryId !== undefined ? { referenceEntryId: input.referenceEntryId } : {}),
+            referenceType,
+            version: { increment: 1 },
+          },
     });
-    if (count === 0) {
-      throw new AppError("precondition_failed", `The note changed since version ${basedOn}; it is now at version ${note.version}`);
-    }
+    if (count === 0) throw await stale(tx);
     await tx.noteRevision.create({
-      data: { noteId, version: basedOn, body: note.body, tags: note.tags, referenceType: note.referenceType, editedById: (actor as SignedIn).id },
+      data: { noteId, version: basedOn, body: before.body, tags: before.tags, referenceType: before.referenceType, editedById: (actor as SignedIn).id },
     });
+    if (!note.threadId && referenceType !== before.referenceType) {
+      await tx.note.updateMany({ where: { threadId: noteId }, data: { referenceType } });
+    }
     return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }));
   });
 }
 
-/** Deletes a note (softly: its thread and history keep their place; readers no longer see it). */
+/**
+ * Deletes a note or a reply, softly: its history stays, and while live replies hang below it, it stays in its
+ * thread as an empty placeholder (see the "note:read" policy). Deleting a reply lowers its thread's reply count in
+ * the same transaction; the conditional UPDATE makes a repeated delete count once.
+ */
 export async function deleteNote(prisma: PrismaClient, actor: Actor, noteId: string): Promise<void> {
-  const { resource } = await loadNote(prisma, actor, noteId);
+  const { note, resource } = await loadNote(prisma, actor, noteId);
   assertCan(actor, "note:delete", resource);
-  await prisma.note.update({ where: { id: noteId }, data: { deletedAt: new Date() } });
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.note.updateMany({ where: { id: noteId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 1 && note.threadId) {
+      await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { decrement: 1 } } });
+    }
+  });
 }

@@ -97,3 +97,27 @@ export const ZNoteListQuery = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/, "Malformed cursor")
     .optional(),
 });
+
+/** A reply: its text, and the note or reply of the same thread it answers (the note itself when absent). */
+export const ZCreateReply = z.strictObject({
+  body: ZNoteBody,
+  parentId: z.uuid("Not a reply id").optional(),
+});
+export type TCreateReply = z.infer<typeof ZCreateReply>;
+
+/**
+ * An edit of a note or a reply (PATCH /api/notes/<id>): the body, and for a note, optionally its tags, sources and
+ * reference type (left as they are when absent). A reply has none of its own: it keeps its thread's reference type
+ * and has no tags or sources, so sending them for a reply is refused.
+ */
+export const ZEditNote = z.strictObject({
+  body: ZNoteBody,
+  tags: ZTags.optional(),
+  sources: ZSources.optional(),
+  referenceType: z.enum(REFERENCE_TYPES, "Choose what kind of reference this is").optional(),
+  /** A note's index entry: absent leaves the link as it is, null removes it. */
+  referenceEntryId: ZReferenceEntryId.optional(),
+  /** The version the edit is based on (or send If-Match). */
+  version: z.number().int().min(1).optional(),
+});
+export type TEditNote = z.infer<typeof ZEditNote>;

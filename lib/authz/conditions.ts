@@ -30,6 +30,8 @@ export const isOtherUser: Condition<UserResource> = (actor, user) => !isSelf(act
 
 export const isNoteAuthor: Condition<NoteResource> = (actor, note) => actor.kind === "user" && actor.id === note.authorId;
 export const noteIsLive: Condition<NoteResource> = (_actor, note) => !note.deleted;
+/** Live, or deleted but kept as a placeholder so that the replies below it keep their thread. */
+export const noteIsLiveOrPlaceholder: Condition<NoteResource> = (_actor, note) => !note.deleted || note.hasReplies;
 export const noteIsApproved: Condition<NoteResource> = (_actor, note) => note.moderationStatus === "approved";
 export const noteIsPublic: Condition<NoteResource> = (_actor, note) => note.visibility === "public";
 export const noteIsGroup: Condition<NoteResource> = (_actor, note) => note.visibility === "group";

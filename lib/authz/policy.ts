@@ -10,6 +10,7 @@ import {
   noteIsApproved,
   noteIsGroup,
   noteIsLive,
+  noteIsLiveOrPlaceholder,
   noteIsPublic,
   draftNotInGroup,
   writerInDraftGroup,
@@ -80,12 +81,23 @@ export const POLICY = {
 
   // Private notes are their author's alone; group notes are for the group's members; public notes for everyone.
   // Others see a note only once it is approved (the moderation capability adds who may see the rest).
+  // A deleted note or reply with live replies stays readable, as an empty placeholder, by whoever could read it.
   "note:read": {
     write: false,
     rules: [
-      [noteIsLive, isNoteAuthor],
-      [noteIsLive, noteIsApproved, noteIsPublic],
-      [noteIsLive, noteIsApproved, noteIsGroup, inNoteGroup],
+      [noteIsLiveOrPlaceholder, isNoteAuthor],
+      [noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic],
+      [noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup],
+    ],
+  } as Entry<NoteResource>,
+  // Checked against the note that opened the thread (replies copy its visibility): any active reader may answer.
+  "note:reply": {
+    write: true,
+    hiddenBy: "note:read",
+    rules: [
+      [active, noteIsLiveOrPlaceholder, isNoteAuthor],
+      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic],
+      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup],
     ],
   } as Entry<NoteResource>,
   "note:create": { write: true, rules: [[active, draftNotInGroup], [active, writerInDraftGroup]] } as Entry<NoteDraftResource>,

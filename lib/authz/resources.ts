@@ -26,6 +26,8 @@ export type NoteResource = {
   viewerGroupRole: GroupRoleName | null;
   moderationStatus: "approved" | "pending" | "hidden" | "spam";
   deleted: boolean;
+  /** Whether live (not deleted) replies hang below it: a deleted note or reply with some stays as a placeholder. */
+  hasReplies: boolean;
 };
 /** A note about to be written: where it will be visible, and the writer's role in the chosen group. */
 export type NoteDraftResource = { type: "note-draft"; visibility: "private" | "group" | "public"; viewerGroupRole: GroupRoleName | null };

@@ -32,6 +32,7 @@ const note = (visibility: Visibility, author: "other" | "self" = "other") => (na
   viewerGroupRole: visibility === "group" ? roleIn(name) : null,
   moderationStatus: "approved",
   deleted: false,
+  hasReplies: false,
 });
 const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
   type: "note-draft",
@@ -58,6 +59,7 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
   "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F, F] },
   "note:read": { resource: note("public"), allowed: [T, T, T, T, T, T, T, T] },
+  "note:reply": { resource: note("public"), allowed: [F, T, T, T, T, T, T, F] },
   "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T, F] },
   "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
@@ -95,6 +97,12 @@ const NOTE_MATRIX: { permission: Permission; visibility: Visibility; author: "ot
   { permission: "note:read", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
   { permission: "note:read", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
   { permission: "note:read", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T, T] },
+  { permission: "note:reply", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:reply", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
+  { permission: "note:reply", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:reply", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:reply", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:reply", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
   { permission: "note:update", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
   { permission: "note:update", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F, F] },
   { permission: "note:update", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F, F] },
@@ -135,6 +143,43 @@ describe("notes: every permission × actor × visibility", () => {
       const own = { ...base, authorId: "user-researcher", ...state };
       expect(can(actorFor("researcher"), "note:read", own as never)).toBe(!("deleted" in state));
     }
+  });
+
+  it("a deleted note with live replies is a placeholder for whoever could read it, and nobody can change it", () => {
+    for (const visibility of ["private", "group", "public"] as const) {
+      for (const author of ["other", "self"] as const) {
+        const readers = ACTORS.map((name) => can(actorFor(name), "note:read", note(visibility, author)(name) as never));
+        const placeholder = (name: ActorName) => ({ ...(note(visibility, author)(name) as object), deleted: true, hasReplies: true });
+        expect(ACTORS.map((name) => can(actorFor(name), "note:read", placeholder(name) as never))).toEqual(readers);
+        // Replies may still be added below it (to its live replies); the placeholder itself stays as it is.
+        expect(ACTORS.map((name) => can(actorFor(name), "note:reply", placeholder(name) as never))).toEqual(
+          ACTORS.map((name) => can(actorFor(name), "note:reply", note(visibility, author)(name) as never)),
+        );
+        for (const permission of ["note:update", "note:delete"] as const) {
+          expect(ACTORS.some((name) => can(actorFor(name), permission, placeholder(name) as never))).toBe(false);
+        }
+      }
+    }
+    // Replies do not reopen what moderation hid: a hidden placeholder is still its author's alone.
+    const hidden = { ...(note("public")("researcher") as object), moderationStatus: "hidden", deleted: true, hasReplies: true };
+    expect(can(actorFor("researcher"), "note:read", hidden as never)).toBe(false);
+    expect(can(actorFor("researcher"), "note:read", { ...hidden, authorId: "user-researcher" } as never)).toBe(true);
+  });
+
+  it("an anonymous reply is asked to sign in (401); an outsider's reply to a note they cannot see is 404", () => {
+    const status = (name: ActorName, resource: Resource) => {
+      try {
+        assertCan(actorFor(name), "note:reply", resource as never);
+        return 200;
+      } catch (error) {
+        return (error as { status: number }).status;
+      }
+    };
+    expect(status("anonymous", note("public")("anonymous"))).toBe(401);
+    expect(status("researcher", note("group")("researcher"))).toBe(404);
+    expect(status("researcher", note("private")("researcher"))).toBe(404);
+    expect(status("suspended", note("public")("suspended"))).toBe(403);
+    expect(status("groupMember", note("group")("groupMember"))).toBe(200);
   });
 });
 

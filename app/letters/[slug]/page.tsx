@@ -118,6 +118,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
         <MarginNotes
           groups={notesByParagraph(edition, notes, totals)}
           slug={slug}
+          viewerId={actor.kind === "user" ? actor.id : null}
           openNoteId={view.note ?? null}
           moreHref={(paragraph) => notesPageHref(slug, view, { paragraph, cursor: undefined }, `#notes-${paragraph}`)}
         />

@@ -1,5 +1,5 @@
 import { deleteNote, getNote, updateNote } from "@/lib/annotations/note-operations";
-import { ZUpdateNote } from "@/lib/annotations/note-schemas";
+import { ZEditNote } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,7 +31,8 @@ export const GET = apiRoute(async (_request, { params }: Context) => {
 export const PATCH = apiRoute(async (request, { params }: Context) => {
   const { noteId } = await params;
   const actor = await currentActor();
-  const input = await readJsonBody(request, ZUpdateNote);
+  // ZEditNote serves notes and replies: a reply sends only its body.
+  const input = await readJsonBody(request, ZEditNote);
   const note = await updateNote(prisma(), actor, noteId, input, basedOnVersion(request, input.version));
   return Response.json(note, { headers: { ETag: `"${note.version}"` } });
 });

@@ -1,0 +1,13 @@
+import { listNoteHistory } from "@/lib/annotations/note-history";
+import { currentActor } from "@/lib/auth/current-actor";
+import { prisma } from "@/lib/db/prisma";
+import { apiRoute } from "@/lib/http/api-route";
+
+type Context = { params: Promise<{ noteId: string }> };
+
+/** Every version of a note or reply, oldest first, with the word differences from the version before. */
+export const GET = apiRoute(async (_request, { params }: Context) => {
+  const { noteId } = await params;
+  const history = await listNoteHistory(prisma(), await currentActor(), noteId);
+  return Response.json(history, { headers: { "Cache-Control": "private, no-store" } });
+});

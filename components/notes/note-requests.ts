@@ -1,0 +1,37 @@
+"use client";
+
+import type { NoteView } from "@/lib/annotations/note-view";
+import type { NoteHistoryView, ThreadView } from "@/lib/annotations/thread-view";
+
+/** What one request to the notes API answered: the data, or the status with the server's message and field errors. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fields: Record<string, string[]> };
+
+const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
+
+async function request<T>(url: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  const response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init.headers }, cache: "no-store" }).catch(() => null);
+  if (!response) return { ok: false, status: 0, message: UNREACHABLE, fields: {} };
+  const data = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string[]> };
+  if (response.ok) return { ok: true, data: data as T };
+  return { ok: false, status: response.status, message: data.message ?? "That did not work.", fields: data.fields ?? {} };
+}
+
+/** State-changing requests are always JSON (lib/http/api-route.ts refuses anything else). */
+function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", body: unknown, headers: Record<string, string> = {}) {
+  return request<T>(url, { method, headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+}
+
+const notePath = (noteId: string) => `/api/notes/${encodeURIComponent(noteId)}`;
+
+export const getNote = (noteId: string) => request<NoteView>(notePath(noteId));
+export const getThread = (noteId: string) => request<ThreadView>(`${notePath(noteId)}/replies`);
+export const getHistory = (noteId: string) => request<NoteHistoryView>(`${notePath(noteId)}/history`);
+
+export const postReply = (noteId: string, body: string, parentId: string | null) =>
+  sendJson<NoteView>(`${notePath(noteId)}/replies`, "POST", { body, ...(parentId ? { parentId } : {}) });
+
+/** An edit names the version it was based on; the server answers 412 if the note has moved on since. */
+export const patchNoteBody = (noteId: string, body: string, basedOn: number) =>
+  sendJson<NoteView>(notePath(noteId), "PATCH", { body }, { "If-Match": `"${basedOn}"` });
+
+export const deleteNote = (noteId: string) => sendJson<null>(notePath(noteId), "DELETE", {});

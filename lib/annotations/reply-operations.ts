@@ -1,0 +1,95 @@
+import type { Actor } from "../authz/actor";
+import { assertCan, can } from "../authz/can";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { isRowId } from "../db/row-id";
+import { AppError } from "../errors/app-error";
+import { NOTE_INCLUDE, toNoteView } from "./load-notes";
+import { loadNoteForActor } from "./load-readable-note";
+import { toNoteResource } from "./note-access";
+import type { TCreateReply } from "./note-schemas";
+import type { NoteView } from "./note-view";
+import { orderThread } from "./thread-order";
+import type { ThreadView } from "./thread-view";
+
+type SignedIn = Extract<Actor, { kind: "user" }>;
+
+const parentError = (message: string) => new AppError("bad_request", "Invalid input", { fields: { parentId: [message] } });
+
+/**
+ * The note that opens a thread, readable by the actor. Replies live in their note's thread, so a reply's id is
+ * refused here (after the read check, so that it tells nothing about replies the actor may not see).
+ */
+async function loadThreadNote(prisma: PrismaClient, actor: Actor, noteId: string) {
+  const loaded = await loadNoteForActor(prisma, actor, noteId);
+  assertCan(actor, "note:read", loaded.resource);
+  if (loaded.note.threadId) {
+    throw new AppError("bad_request", `This is a reply; its thread is note ${loaded.note.threadId} (name this reply as parentId)`);
+  }
+  return loaded;
+}
+
+/**
+ * Writes a reply in a note's thread, answering the note or one of its replies. The reply copies its thread's
+ * document, paragraph, visibility, group and reference type, so the visibility rule for notes serves it too; the
+ * insert and the thread's reply count change together.
+ */
+export async function createReply(prisma: PrismaClient, actor: Actor, noteId: string, input: TCreateReply): Promise<NoteView> {
+  const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
+  assertCan(actor, "note:reply", resource);
+  if (note.threadId) throw parentError(`Post replies to the note that opened the thread (${note.threadId}) and name this reply as parentId`);
+  let parentId = note.id;
+  if (input.parentId && input.parentId !== note.id) {
+    const parent = isRowId(input.parentId)
+      ? await prisma.note.findUnique({ where: { id: input.parentId }, select: { id: true, threadId: true, deletedAt: true } })
+      : null;
+    if (!parent || parent.threadId !== note.id) throw parentError("Not a reply in this thread");
+    if (parent.deletedAt) throw parentError("That reply was deleted; answer the note or another reply");
+    parentId = parent.id;
+  } else if (note.deletedAt) {
+    throw parentError("The note was deleted; answer one of its replies");
+  }
+  return prisma.$transaction(async (tx) => {
+    const reply = await tx.note.create({
+      data: {
+        documentId: note.documentId,
+        paragraphId: note.paragraphId,
+        authorId: (actor as SignedIn).id,
+        visibility: note.visibility,
+        groupId: note.groupId,
+        referenceType: note.referenceType,
+        body: input.body,
+        tags: [],
+        sources: [],
+        threadId: note.id,
+        parentId,
+      },
+      include: NOTE_INCLUDE,
+    });
+    await tx.note.update({ where: { id: note.id }, data: { replyCount: { increment: 1 } } });
+    return toNoteView(reply);
+  });
+}
+
+/**
+ * A note and the replies in its thread the actor may read, in display order (each reply after the one it answers,
+ * answers to one reply oldest first) with a display depth. Deleted replies stay as empty placeholders while live
+ * replies hang below them; others are left out.
+ */
+export async function listThread(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ThreadView> {
+  const { note, roles, resource } = await loadThreadNote(prisma, actor, noteId);
+  const rows = await prisma.note.findMany({ where: { threadId: note.id }, include: NOTE_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const shape = rows.map((row) => ({
+    id: row.id,
+    parentId: row.parentId,
+    createdAt: row.createdAt,
+    deleted: row.deletedAt !== null,
+    authorName: row.author.displayName,
+  }));
+  const ordered = orderThread(note.id, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+  return {
+    note: toNoteView(note),
+    replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...toNoteView(byId.get(id)!), depth, inReplyTo })),
+    canReply: can(actor, "note:reply", resource),
+  };
+}
