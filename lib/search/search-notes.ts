@@ -44,14 +44,17 @@ type FacetRow = { total: number; referenceType: FacetCount[]; tag: FacetCount[] 
 /**
  * Full-text search over a document's notes and replies, returning only what the reader may see: the visibility rule
  * is part of the SQL (so totals and facets count visible notes only) and every returned row is checked by the policy.
- * Results come best first (ts_rank_cd: body words weigh more than tags and the quoted passage); the page of hits and
- * the totals are two queries, so the ranking sorts only matches and the facets never sort at all.
+ * Results come best first (ts_rank_cd: body words weigh more than the quoted passage; a tag has no position, so a
+ * match on a tag alone ranks 0, last). The text match goes through the GIN index; the visibility test is a cheap
+ * filter on the rows it finds.
  */
 export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: string, query: TNoteSearchQuery): Promise<SearchPage> {
-  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
-  if (!document) throw notFound("No such document");
   const after = query.cursor ? decodeSearchCursor(query.cursor) : null;
-  const roles = await groupRolesOf(prisma, actor);
+  const [document, roles] = await Promise.all([
+    prisma.document.findUnique({ where: { slug }, select: { id: true } }),
+    groupRolesOf(prisma, actor),
+  ]);
+  if (!document) throw notFound("No such document");
 
   const base = [matchesText(query.q), visibleToReader(actor, roles), ...otherFilters(document.id, query)];
   const typeFilter = query.referenceType ? hasReferenceType(query.referenceType) : Prisma.sql`TRUE`;
@@ -61,32 +64,43 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
     ? Prisma.sql`(${rank} < ${after.rank}::real OR (${rank} = ${after.rank}::real AND n."id" > ${after.id}::uuid))`
     : Prisma.sql`TRUE`;
 
+  // Two statements, run side by side: the page of hits (ranked over the ids alone; the rest is joined for that page
+  // only) and the counts (one pass over the visible matches, without the type and tag filters, which each count
+  // applies as it needs, so that each facet leaves out its own filter).
   const [hits, [facets]] = await Promise.all([
     prisma.$queryRaw<HitRow[]>`
       SELECT n."id", n."threadId", p."anchorId" AS "paragraph", n."referenceType"::text AS "referenceType",
              n."visibility"::text AS "visibility", n."moderationStatus"::text AS "moderationStatus", n."deletedAt",
              n."authorId", u."displayName" AS "authorName", n."groupId", g."name" AS "groupName", n."tags",
-             n."createdAt", n."body", n."quoteExact", ${rank} AS "rank"
-      FROM "Note" n
+             n."createdAt", n."body", n."quoteExact", top."rank"
+      FROM (
+        SELECT n."id", ${rank} AS "rank" FROM "Note" n
+        WHERE ${all(base)} AND ${typeFilter} AND ${tagFilter} AND ${afterCursor}
+        ORDER BY "rank" DESC, n."id" ASC
+        LIMIT ${query.limit + 1}
+      ) top
+      JOIN "Note" n ON n."id" = top."id"
       JOIN "Paragraph" p ON p."id" = n."paragraphId"
       JOIN "User" u ON u."id" = n."authorId"
       LEFT JOIN "Group" g ON g."id" = n."groupId"
-      WHERE ${all(base)} AND ${typeFilter} AND ${tagFilter} AND ${afterCursor}
-      ORDER BY "rank" DESC, n."id" ASC
-      LIMIT ${query.limit + 1}`,
-    // One pass over the visible matches (without the type and tag filters), then each count applies what it needs.
+      ORDER BY top."rank" DESC, top."id" ASC`,
     prisma.$queryRaw<FacetRow[]>`
       WITH matched AS MATERIALIZED (
         SELECT n."referenceType", n."tags" FROM "Note" n WHERE ${all(base)}
+      ), types AS (
+        SELECT n."referenceType"::text AS "value", count(*) FILTER (WHERE ${tagFilter})::int AS "count",
+               count(*) FILTER (WHERE ${typeFilter} AND ${tagFilter})::int AS "total"
+        FROM matched n GROUP BY n."referenceType"
+      ), tags AS (
+        SELECT t."value", count(*)::int AS "count"
+        FROM (SELECT unnest(n."tags") AS "value" FROM matched n WHERE ${typeFilter}) t
+        GROUP BY t."value" ORDER BY count(*) DESC, t."value" LIMIT ${TOP_TAGS}
       )
-      SELECT
-        (SELECT count(*)::int FROM matched n WHERE ${typeFilter} AND ${tagFilter}) AS "total",
-        (SELECT coalesce(json_agg(json_build_object('value', f."type", 'count', f."count") ORDER BY f."count" DESC, f."type"), '[]'::json)
-           FROM (SELECT n."referenceType"::text AS "type", count(*)::int AS "count" FROM matched n WHERE ${tagFilter} GROUP BY n."referenceType") f)
-          AS "referenceType",
-        (SELECT coalesce(json_agg(json_build_object('value', f."tag", 'count', f."count") ORDER BY f."count" DESC, f."tag"), '[]'::json)
-           FROM (SELECT t."tag", count(*)::int AS "count" FROM matched n CROSS JOIN LATERAL unnest(n."tags") AS t("tag")
-                 WHERE ${typeFilter} GROUP BY t."tag" ORDER BY count(*) DESC, t."tag" LIMIT ${TOP_TAGS}) f) AS "tag"`,
+      SELECT (SELECT coalesce(sum("total"), 0)::int FROM types) AS "total",
+             (SELECT coalesce(json_agg(json_build_object('value', "value", 'count', "count") ORDER BY "count" DESC, "value")
+                       FILTER (WHERE "count" > 0), '[]'::json) FROM types) AS "referenceType",
+             (SELECT coalesce(json_agg(json_build_object('value', "value", 'count', "count") ORDER BY "count" DESC, "value"), '[]'::json)
+                FROM tags) AS "tag"`,
   ]);
 
   // The SQL already filters by visibility; the policy has the last word on every row.
