@@ -38,7 +38,7 @@ export function MarginNotes({
             <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
           </h2>
           {group.notes.map((note) => (
-            <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} />
+            <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} />
           ))}
           {group.notes.length < group.total ? (
             <p className="paragraph-notes-more">

@@ -17,7 +17,7 @@ function visibilityLabel(note: NoteView): string {
  * JavaScript; NoteThread adds its replies, and Edit and Delete when `viewerId` is its author. A deleted note with
  * replies stays as a placeholder for its thread.
  */
-export function NoteCard({ note, slug, viewerId = null }: { note: NoteView; slug: string; viewerId?: string | null }) {
+export function NoteCard({ note, slug, viewerId = null, open = false }: { note: NoteView; slug: string; viewerId?: string | null; open?: boolean }) {
   const created = new Date(note.createdAt);
   return (
     <article
@@ -54,7 +54,7 @@ export function NoteCard({ note, slug, viewerId = null }: { note: NoteView; slug
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>
-      <NoteThread note={note} viewerId={viewerId} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
+      <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );
 }

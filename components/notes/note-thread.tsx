@@ -89,10 +89,21 @@ function ReplyItem({ node, actions }: { node: NestedReply<ReplyView>; actions: T
  * "N replies" disclosure that loads the replies when opened, nested as lists, with a reply form for readers who
  * may answer.
  */
-export function NoteThread({ note, viewerId, signInHref }: { note: NoteView; viewerId: string | null; signInHref: string }) {
+export function NoteThread({
+  note,
+  viewerId,
+  signInHref,
+  initiallyOpen = false,
+}: {
+  note: NoteView;
+  viewerId: string | null;
+  signInHref: string;
+  /** A permalink opened this note: show its thread at once. */
+  initiallyOpen?: boolean;
+}) {
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen && (note.replyCount > 0 || viewerId !== null));
   const [thread, setThread] = useState<ThreadView | null>(null);
   const [count, setCount] = useState(note.replyCount);
   const [error, setError] = useState<string | null>(null);
@@ -120,6 +131,12 @@ export function NoteThread({ note, viewerId, signInHref }: { note: NoteView; vie
     target?.focus();
     setFocusTarget(null);
   }, [focusTarget, thread]);
+
+  useEffect(() => {
+    if (open && !thread) void load("", null);
+    // Only on mount: later openings load through toggle().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function toggle() {
     if (!open && !thread) void load("", null);
