@@ -97,12 +97,15 @@ export function CorrectionDialog({ slug, anchor, label, onClose }: { slug: strin
       <h2 id="correction-dialog-title">Correct the text of {label}</h2>
       {result ? (
         <div className="correction-done">
-          <FormStatus error={null} success={`Correction recorded. ${summaryText(result.notes)}`} />
+          {/* Focus moves to the button below, which this summary describes: it is read out with it. */}
+          <p id="correction-summary" className="form-success">
+            Correction recorded. {summaryText(result.notes)}
+          </p>
           {result.notes.orphaned > 0 ? (
             <p className="field-hint">Orphaned notes are listed under the letter, in “Notes that lost their passage”.</p>
           ) : null}
           <div className="cite-actions">
-            <button ref={doneRef} type="button" className="button button-primary" onClick={showCorrectedText}>
+            <button ref={doneRef} type="button" className="button button-primary" aria-describedby="correction-summary" onClick={showCorrectedText}>
               Show the corrected text
             </button>
           </div>

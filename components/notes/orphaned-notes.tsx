@@ -28,7 +28,7 @@ export async function OrphanedNotes({ actor, edition }: { actor: Actor; edition:
             <p className="orphaned-note-place">
               Was on <a href={`#${note.paragraph}`}>{labels.get(note.paragraph) ?? note.paragraph}</a>
             </p>
-            <NoteCard note={note} slug={edition.slug} />
+            <NoteCard note={note} slug={edition.slug} viewerId={actor.kind === "user" ? actor.id : null} />
           </li>
         ))}
       </ul>
