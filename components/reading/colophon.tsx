@@ -42,8 +42,9 @@ export function Colophon({ edition }: { edition: ReadingEdition }) {
         <h3 className="licence-title">Copyleft</h3>
         <p>{edition.licenceText}.</p>
         <p>
-          This edition reproduces the transcription to the character, misprints included. Paragraph numbers, anchors
-          and layout are Marginalia’s. Full licence text:{" "}
+          This edition reproduces the transcription to the character, misprints included, except where an editor
+          has recorded a correction: each one is listed, with its reason, in the text history above. Paragraph numbers,
+          anchors and layout are Marginalia’s. Full licence text:{" "}
           <a href="https://www.gnu.org/licenses/fdl-1.3.html" rel="license">
             GNU Free Documentation License
           </a>

@@ -73,11 +73,18 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
   return { notes: visible.map(toNoteView), nextCursor: next ? encodeCursor(next) : null };
 }
 
-/** How many notes the reader may see on each paragraph (anchor → count), under the same filters as the list. */
+/**
+ * How many notes the reader may see beside each paragraph (anchor → count), under the same filters as the list.
+ * Orphaned notes are not counted: they are listed apart, never beside a paragraph.
+ */
 export async function countNotesByParagraph(prisma: PrismaClient, actor: Actor, slug: string, filters: NoteFilters): Promise<Map<string, number>> {
   const [documentId, roles] = await Promise.all([documentIdBySlug(prisma, slug), groupRolesOf(prisma, actor)]);
   const [groups, paragraphs] = await Promise.all([
-    prisma.note.groupBy({ by: ["paragraphId"], where: filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), filters), _count: { _all: true } }),
+    prisma.note.groupBy({
+      by: ["paragraphId"],
+      where: { AND: [filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), filters), { anchorStatus: "anchored" }] },
+      _count: { _all: true },
+    }),
     prisma.paragraph.findMany({ where: { documentId }, select: { id: true, anchorId: true } }),
   ]);
   const anchors = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.anchorId]));

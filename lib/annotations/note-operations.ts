@@ -30,32 +30,34 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
   }
   assertCan(actor, "note:create", { type: "note-draft", visibility: input.visibility, viewerGroupRole: groupRole });
   const document = await documentBySlug(prisma, slug);
-  const paragraph = await prisma.paragraph.findUnique({
-    where: { documentId_anchorId: { documentId: document.id, anchorId: input.paragraph } },
-    select: { id: true, text: true },
-  });
-  if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
-  if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
   if (input.referenceEntryId) await assertReferenceEntryExists(prisma, input.referenceEntryId);
-  const note = await prisma.note.create({
-    data: {
-      documentId: document.id,
-      paragraphId: paragraph.id,
-      authorId: (actor as SignedIn).id,
-      visibility: input.visibility,
-      groupId: input.visibility === "group" ? input.groupId! : null,
-      quoteExact: input.quote?.exact ?? null,
-      quotePrefix: input.quote?.prefix ?? null,
-      quoteSuffix: input.quote?.suffix ?? null,
-      positionStart: input.position?.start ?? null,
-      positionEnd: input.position?.end ?? null,
-      referenceType: input.referenceType,
-      body: input.body,
-      tags: input.tags,
-      sources: input.sources,
-      referenceEntryId: input.referenceEntryId ?? null,
-    },
-    include: NOTE_INCLUDE,
+  const note = await prisma.$transaction(async (tx) => {
+    // The paragraph stays share-locked until the note is written, so a correction committing meanwhile (which
+    // re-anchors the paragraph's notes) cannot miss this one or leave it with offsets into the old text.
+    const [paragraph] = await tx.$queryRaw<{ id: string; text: string }[]>`
+      SELECT id, text FROM "Paragraph" WHERE "documentId" = ${document.id}::uuid AND "anchorId" = ${input.paragraph} FOR SHARE`;
+    if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
+    if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
+    return tx.note.create({
+      data: {
+        documentId: document.id,
+        paragraphId: paragraph.id,
+        authorId: (actor as SignedIn).id,
+        visibility: input.visibility,
+        groupId: input.visibility === "group" ? input.groupId! : null,
+        quoteExact: input.quote?.exact ?? null,
+        quotePrefix: input.quote?.prefix ?? null,
+        quoteSuffix: input.quote?.suffix ?? null,
+        positionStart: input.position?.start ?? null,
+        positionEnd: input.position?.end ?? null,
+        referenceType: input.referenceType,
+        body: input.body,
+        tags: input.tags,
+        sources: input.sources,
+        referenceEntryId: input.referenceEntryId ?? null,
+      },
+      include: NOTE_INCLUDE,
+    });
   });
   return toNoteView(note);
 }
