@@ -29,7 +29,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /text-corrections\.spec\.ts/ },
+    // Corrections change the letter's text for every reader: they run after everything that reads the text.
+    { name: "text-corrections", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /text-corrections\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/serve.ts",
     url: `${baseURL}/api/health`,

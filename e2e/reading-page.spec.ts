@@ -55,7 +55,7 @@ test.describe("the reading page", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(LETTER);
     await page.getByRole("button", { name: "Copy link to paragraph 12" }).click();
-    await expect(page.getByRole("status")).toContainText("Link to paragraph 12 copied");
+    await expect(page.getByRole("status").filter({ hasText: "Link to paragraph 12 copied" })).toHaveCount(1);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${LETTER}#p12`);
   });
 
