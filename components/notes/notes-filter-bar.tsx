@@ -1,5 +1,6 @@
 import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
 import type { NoteFilterOptions } from "@/lib/annotations/note-filter-options";
+import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
 
 export type NotesView = {
   sort: "position" | "newest" | "oldest" | "discussed";
@@ -13,16 +14,6 @@ export type NotesView = {
 };
 
 const SORT_LABELS = { position: "Position in the letter", newest: "Newest first", oldest: "Oldest first", discussed: "Most discussed" } as const;
-const TYPE_LABELS: Record<(typeof REFERENCE_TYPES)[number], string> = {
-  person: "Person",
-  organisation: "Organisation",
-  place: "Place",
-  event: "Event",
-  work: "Work or document",
-  concept: "Concept",
-  law: "Law",
-  other: "Other",
-};
 
 type Option = { value: string; label: string };
 
@@ -71,7 +62,7 @@ export function NotesFilterBar({
       </summary>
       <form method="get" action={`/letters/${slug}`} className="notes-filter-form" role="search" aria-label="Filter notes">
         <Select name="sort" label="Sort" value={view.sort} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select name="type" label="Reference type" value={view.referenceType} any="Any type" options={REFERENCE_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type] }))} />
+        <Select name="type" label="Reference type" value={view.referenceType} any="Any type" options={REFERENCE_TYPES.map((type) => ({ value: type, label: REFERENCE_TYPE_LABELS[type] }))} />
         <Select name="entry" label="Index entry" value={view.entry} any="Any entry" options={entries.map((entry) => ({ value: entry.id, label: entry.name }))} />
         <Select name="tag" label="Tag" value={view.tag} any="Any tag" options={options.tags.map((tag) => ({ value: tag, label: tag }))} />
         <Select name="author" label="Author" value={view.author} any="Anyone" options={options.authors.map((author) => ({ value: author.id, label: author.name }))} />
