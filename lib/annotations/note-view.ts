@@ -1,29 +1,42 @@
-/** What a reader receives for one note (JSON API and pages). */
-export type NoteView = {
-  id: string;
-  paragraph: string;
-  quote: { exact: string; prefix: string; suffix: string } | null;
-  position: { start: number; end: number } | null;
-  anchorStatus: "anchored" | "orphan";
-  referenceType: string;
-  body: string;
-  bodyHtml: string;
-  tags: string[];
-  sources: { citation: string; url?: string; doi?: string }[];
-  visibility: "private" | "group" | "public";
-  group: { id: string; name: string } | null;
-  author: { id: string; displayName: string };
-  version: number;
-  moderationStatus: string;
+import { z } from "zod";
+
+/**
+ * What a reader receives for one note or reply (JSON API and pages). The JSON API validates every response against
+ * these schemas (strict objects: a field added to the domain without adding it here fails loudly in the tests
+ * rather than leaking, say, an author's email).
+ */
+const ZPassageQuote = z.strictObject({ exact: z.string(), prefix: z.string(), suffix: z.string() });
+const ZNamed = z.strictObject({ id: z.string(), name: z.string() });
+
+export const ZNoteView = z.strictObject({
+  id: z.uuid(),
+  paragraph: z.string(),
+  quote: ZPassageQuote.nullable(),
+  position: z.strictObject({ start: z.number().int(), end: z.number().int() }).nullable(),
+  anchorStatus: z.enum(["anchored", "orphan"]),
+  referenceType: z.string(),
+  body: z.string(),
+  bodyHtml: z.string(),
+  tags: z.array(z.string()),
+  sources: z.array(z.strictObject({ citation: z.string(), url: z.string().optional(), doi: z.string().optional() })),
+  visibility: z.enum(["private", "group", "public"]),
+  group: ZNamed.nullable(),
+  author: z.strictObject({ id: z.uuid(), displayName: z.string() }),
+  version: z.number().int().min(1),
+  moderationStatus: z.string(),
   /** The index entry the note is about, if its writer linked one. */
-  referenceEntry: { id: string; name: string } | null;
+  referenceEntry: ZNamed.nullable(),
   /** For a reply: the note that opened its thread, and the note or reply it answers. Null for a note. */
-  threadId: string | null;
-  parentId: string | null;
+  threadId: z.uuid().nullable(),
+  parentId: z.uuid().nullable(),
   /** Replies in the thread that are not deleted (notes only; 0 for replies). */
-  replyCount: number;
+  replyCount: z.number().int().min(0),
   /** A deleted note kept as a placeholder because its thread has replies: body, tags and sources are emptied. */
-  deleted: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+  deleted: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type NoteView = z.infer<typeof ZNoteView>;
+
+/** GET /api/documents/<slug>/notes and …/orphans. */
+export const ZNotePage = z.strictObject({ notes: z.array(ZNoteView), nextCursor: z.string().nullable() });

@@ -1,22 +1,31 @@
-import type { NoteView } from "./note-view";
-import type { OrderedReply } from "./thread-order";
-import type { DiffPart } from "./word-diff";
+import { z } from "zod";
+import { ZNoteView } from "./note-view";
+import { ZDiffPart } from "./word-diff";
 
 /** A reply as a thread shows it: where it stands in the nesting, and whom it answers when nesting cannot say. */
-export type ReplyView = NoteView & Pick<OrderedReply, "depth" | "inReplyTo">;
-/** GET /api/notes/<id>/replies. */
-export type ThreadView = { note: NoteView; replies: ReplyView[]; canReply: boolean };
+export const ZReplyView = ZNoteView.extend({
+  depth: z.number().int().min(1),
+  inReplyTo: z.strictObject({ id: z.uuid(), author: z.string().nullable() }).nullable(),
+});
+export type ReplyView = z.infer<typeof ZReplyView>;
 
-export type NoteVersionView = {
-  version: number;
+/** GET /api/notes/<id>/replies. */
+export const ZThreadView = z.strictObject({ note: ZNoteView, replies: z.array(ZReplyView), canReply: z.boolean() });
+export type ThreadView = z.infer<typeof ZThreadView>;
+
+export const ZNoteVersionView = z.strictObject({
+  version: z.number().int().min(1),
   /** Markdown source of that version. */
-  body: string;
+  body: z.string(),
   /** Who wrote this version: the author for the first, the editor for the others. */
-  editedBy: { id: string; displayName: string };
-  at: string;
+  editedBy: z.strictObject({ id: z.uuid(), displayName: z.string() }),
+  at: z.iso.datetime(),
   /** Word differences from the previous version; null for the first. */
-  changes: DiffPart[] | null;
-  current: boolean;
-};
+  changes: z.array(ZDiffPart).nullable(),
+  current: z.boolean(),
+});
+export type NoteVersionView = z.infer<typeof ZNoteVersionView>;
+
 /** GET /api/notes/<id>/history. */
-export type NoteHistoryView = { noteId: string; versions: NoteVersionView[] };
+export const ZNoteHistoryView = z.strictObject({ noteId: z.uuid(), versions: z.array(ZNoteVersionView) });
+export type NoteHistoryView = z.infer<typeof ZNoteHistoryView>;

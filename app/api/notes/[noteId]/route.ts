@@ -1,3 +1,5 @@
+import { ZNoteView } from "@/lib/annotations/note-view";
+import { jsonResponse } from "@/lib/http/json-response";
 import { deleteNote, getNote, updateNote } from "@/lib/annotations/note-operations";
 import { ZEditNote } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -25,7 +27,7 @@ function basedOnVersion(request: Request, bodyVersion: number | undefined): numb
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { noteId } = await params;
   const note = await getNote(prisma(), await currentActor(), noteId);
-  return Response.json(note, { headers: { ETag: `"${note.version}"`, "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZNoteView, note, { headers: { ETag: `"${note.version}"`, "Cache-Control": "private, no-store" } });
 });
 
 export const PATCH = apiRoute(async (request, { params }: Context) => {
@@ -34,7 +36,7 @@ export const PATCH = apiRoute(async (request, { params }: Context) => {
   // ZEditNote serves notes and replies: a reply sends only its body.
   const input = await readJsonBody(request, ZEditNote);
   const note = await updateNote(prisma(), actor, noteId, input, basedOnVersion(request, input.version));
-  return Response.json(note, { headers: { ETag: `"${note.version}"` } });
+  return jsonResponse(ZNoteView, note, { headers: { ETag: `"${note.version}"` } });
 });
 
 export const DELETE = apiRoute(async (_request, { params }: Context) => {

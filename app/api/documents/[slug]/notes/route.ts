@@ -1,3 +1,5 @@
+import { ZNotePage, ZNoteView } from "@/lib/annotations/note-view";
+import { jsonResponse } from "@/lib/http/json-response";
 import { createNote, listNotes } from "@/lib/annotations/note-operations";
 import { ZCreateNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -12,7 +14,7 @@ export const GET = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
   const query = ZNoteListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const page = await listNotes(prisma(), await currentActor(), slug, query);
-  return Response.json(page, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZNotePage, page, { headers: { "Cache-Control": "private, no-store" } });
 });
 
 export const POST = apiRoute(async (request, { params }: Context) => {
@@ -20,5 +22,5 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const actor = await currentActor();
   const input = await readJsonBody(request, ZCreateNote);
   const note = await createNote(prisma(), actor, slug, input);
-  return Response.json(note, { status: 201, headers: { ETag: `"${note.version}"`, Location: `/api/notes/${note.id}` } });
+  return jsonResponse(ZNoteView, note, { status: 201, headers: { ETag: `"${note.version}"`, Location: `/api/notes/${note.id}` } });
 });

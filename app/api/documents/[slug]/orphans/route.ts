@@ -1,3 +1,5 @@
+import { ZNotePage } from "@/lib/annotations/note-view";
+import { jsonResponse } from "@/lib/http/json-response";
 import { listOrphanedNotes } from "@/lib/annotations/orphaned-notes";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
@@ -9,5 +11,5 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { slug } = await params;
   const notes = await listOrphanedNotes(prisma(), await currentActor(), slug);
-  return Response.json({ notes }, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZNotePage, { notes, nextCursor: null }, { headers: { "Cache-Control": "private, no-store" } });
 });

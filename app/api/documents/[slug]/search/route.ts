@@ -1,3 +1,5 @@
+import { ZSearchPage } from "@/lib/search/search-types";
+import { jsonResponse } from "@/lib/http/json-response";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
@@ -11,5 +13,5 @@ export const GET = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
   const query = parseSearchQuery(new URL(request.url).searchParams);
   const page = await searchNotes(prisma(), await currentActor(), slug, query);
-  return Response.json(page, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZSearchPage, page, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,3 +1,5 @@
+import { ZNoteHistoryView } from "@/lib/annotations/thread-view";
+import { jsonResponse } from "@/lib/http/json-response";
 import { listNoteHistory } from "@/lib/annotations/note-history";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
@@ -9,5 +11,5 @@ type Context = { params: Promise<{ noteId: string }> };
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { noteId } = await params;
   const history = await listNoteHistory(prisma(), await currentActor(), noteId);
-  return Response.json(history, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZNoteHistoryView, history, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,3 +1,6 @@
+import { ZNoteView } from "@/lib/annotations/note-view";
+import { ZThreadView } from "@/lib/annotations/thread-view";
+import { jsonResponse } from "@/lib/http/json-response";
 import { createReply, listThread } from "@/lib/annotations/reply-operations";
 import { ZCreateReply } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -11,7 +14,7 @@ type Context = { params: Promise<{ noteId: string }> };
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { noteId } = await params;
   const thread = await listThread(prisma(), await currentActor(), noteId);
-  return Response.json(thread, { headers: { "Cache-Control": "private, no-store" } });
+  return jsonResponse(ZThreadView, thread, { headers: { "Cache-Control": "private, no-store" } });
 });
 
 export const POST = apiRoute(async (request, { params }: Context) => {
@@ -19,5 +22,5 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const actor = await currentActor();
   const input = await readJsonBody(request, ZCreateReply);
   const reply = await createReply(prisma(), actor, noteId, input);
-  return Response.json(reply, { status: 201, headers: { ETag: `"${reply.version}"`, Location: `/api/notes/${reply.id}` } });
+  return jsonResponse(ZNoteView, reply, { status: 201, headers: { ETag: `"${reply.version}"`, Location: `/api/notes/${reply.id}` } });
 });
