@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "@/lib/annotations/note-operations";
 import { listNoteHistory } from "@/lib/annotations/note-history";
 import { createReply, listThread } from "@/lib/annotations/reply-operations";
-import { ZCreateNote, ZCreateReply, ZEditNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
+import { ZCreateReply, ZEditNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
-import { importDocument } from "@/lib/documents/import-document";
-import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorCode, appErrorOf } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
+import { LETTER_SLUG as SLUG, importLetter, seedLetterReaders } from "./support/letter-readers";
+import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const SLUG = "reply-to-stalin";
 const clock = createControllableClock();
 let db: TestDatabase;
 let author: Actor;
@@ -18,30 +17,14 @@ let member: Actor;
 let outsider: Actor;
 let groupId: string;
 
-const draft = (overrides: Record<string, unknown> = {}) =>
-  ZCreateNote.parse({ paragraph: "p3", referenceType: "organisation", body: "The G.P.U. was the political police.", visibility: "public", ...overrides });
+const draft = noteDraft({ paragraph: "p3", referenceType: "organisation", body: "The G.P.U. was the political police." });
 const reply = (body: string, parentId?: string) => ZCreateReply.parse({ body, ...(parentId ? { parentId } : {}) });
 const edit = (input: Record<string, unknown>) => ZEditNote.parse(input);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importDocument(db.prisma, {
-    edition: { slug: SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null },
-    source: readFileSync("content/reply-to-stalin.txt", "utf8"),
-    actorLabel: "test",
-  });
-  const [a, m, o] = await Promise.all([
-    seedUser(db.prisma, { displayName: "Author" }),
-    seedUser(db.prisma, { displayName: "Member" }),
-    seedUser(db.prisma, { displayName: "Outsider" }),
-  ]);
-  author = (await signIn(db.prisma, a.id, clock)).actor;
-  member = (await signIn(db.prisma, m.id, clock)).actor;
-  outsider = (await signIn(db.prisma, o.id, clock)).actor;
-  const group = await db.prisma.group.create({
-    data: { kind: "research", name: "Readers", createdById: a.id, memberships: { create: [{ userId: a.id, role: "owner" }, { userId: m.id, role: "member" }] } },
-  });
-  groupId = group.id;
+  await importLetter(db.prisma);
+  ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock, { names: { author: "Author", member: "Member", outsider: "Outsider" } }));
 });
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote, deleteNote, getNote, listNotes, updateNote } from "@/lib/annotations/note-operations";
-import { ZCreateNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
+import { ZNoteListQuery } from "@/lib/annotations/note-schemas";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
-import { importDocument } from "@/lib/documents/import-document";
-import { appErrorCode, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorCode } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
+import { LETTER_SLUG as SLUG, importLetter, seedLetterReaders } from "./support/letter-readers";
+import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const SLUG = "reply-to-stalin";
 const clock = createControllableClock();
 let db: TestDatabase;
 let author: Actor;
@@ -17,24 +16,12 @@ let outsider: Actor;
 let groupId: string;
 const ids: Record<string, string> = {};
 
-const draft = (overrides: Record<string, unknown> = {}) =>
-  ZCreateNote.parse({ paragraph: "p3", referenceType: "organisation", body: "The G.P.U. was the political police.", visibility: "public", ...overrides });
+const draft = noteDraft({ paragraph: "p3", referenceType: "organisation", body: "The G.P.U. was the political police." });
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importDocument(db.prisma, {
-    edition: { slug: SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null },
-    source: readFileSync("content/reply-to-stalin.txt", "utf8"),
-    actorLabel: "test",
-  });
-  const [a, m, o] = await Promise.all([seedUser(db.prisma), seedUser(db.prisma), seedUser(db.prisma)]);
-  author = (await signIn(db.prisma, a.id, clock)).actor;
-  member = (await signIn(db.prisma, m.id, clock)).actor;
-  outsider = (await signIn(db.prisma, o.id, clock)).actor;
-  const group = await db.prisma.group.create({
-    data: { kind: "research", name: "Readers", createdById: a.id, memberships: { create: [{ userId: a.id, role: "owner" }, { userId: m.id, role: "member" }] } },
-  });
-  groupId = group.id;
+  await importLetter(db.prisma);
+  ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
   ids.public = (await createNote(db.prisma, author, SLUG, draft())).id;
   ids.group = (await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }))).id;
   ids.private = (await createNote(db.prisma, author, SLUG, draft({ visibility: "private" }))).id;

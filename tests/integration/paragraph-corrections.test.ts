@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sliceByCodePoints, utf16ToCodePointOffset } from "@/lib/anchoring/code-point-text";
 import { describePassage } from "@/lib/anchoring/describe-passage";
@@ -13,11 +12,9 @@ import { getReadingEdition } from "@/lib/documents/get-reading-edition";
 import { importDocument } from "@/lib/documents/import-document";
 import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
+import { LETTER_EDITION as EDITION, LETTER_SLUG as SLUG, LETTER_SOURCE as SOURCE, importLetter } from "./support/letter-readers";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const SLUG = "reply-to-stalin";
-const EDITION = { slug: SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null };
-const SOURCE = readFileSync("content/reply-to-stalin.txt", "utf8");
 const clock = createControllableClock();
 let db: TestDatabase;
 let admin: Extract<Actor, { kind: "user" }>;
@@ -56,7 +53,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   // getReadingEdition reads through the app's own client, as the page does.
   process.env.DATABASE_URL = db.url;
-  await importDocument(db.prisma, { edition: EDITION, source: SOURCE, actorLabel: "test" });
+  await importLetter(db.prisma);
   const [a, r, o] = await Promise.all([
     seedUser(db.prisma, { siteRole: "admin", displayName: "Editor Ada" }),
     seedUser(db.prisma),

@@ -1,17 +1,16 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote, deleteNote, updateNote } from "@/lib/annotations/note-operations";
 import { ZCreateNote } from "@/lib/annotations/note-schemas";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
-import { importDocument } from "@/lib/documents/import-document";
 import { getReferenceEntry, listReferenceEntries, type TLetterText } from "@/lib/references/reference-queries";
 import { REFERENCE_TYPES } from "@/lib/references/reference-schemas";
 import { seedReferenceIndex } from "@/lib/references/seed-reference-index";
-import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorCode, appErrorOf } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
+import { LETTER_SLUG as SLUG, importLetter, seedLetterReaders } from "./support/letter-readers";
+import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const SLUG = "reply-to-stalin";
 const ENTRY = "volinsky";
 const clock = createControllableClock();
 let db: TestDatabase;
@@ -22,8 +21,7 @@ let outsider: Actor;
 let groupId: string;
 const ids: Record<string, string> = {};
 
-const draft = (overrides: Record<string, unknown> = {}) =>
-  ZCreateNote.parse({ paragraph: "p1", referenceType: "person", body: "Volinsky spoke for the G.P.U.", visibility: "public", ...overrides });
+const draft = noteDraft({ paragraph: "p1", referenceType: "person", body: "Volinsky spoke for the G.P.U." });
 
 /** The ids of the notes an entry's page lists for the actor. */
 async function listedNoteIds(actor: Actor, entry = ENTRY) {
@@ -33,22 +31,11 @@ async function listedNoteIds(actor: Actor, entry = ENTRY) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importDocument(db.prisma, {
-    edition: { slug: SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null },
-    source: readFileSync("content/reply-to-stalin.txt", "utf8"),
-    actorLabel: "test",
-  });
+  await importLetter(db.prisma);
   await seedReferenceIndex(db.prisma);
   const paragraphs = await db.prisma.paragraph.findMany({ where: { anchorId: { not: null } }, orderBy: { ordinal: "asc" } });
   letter = { slug: SLUG, paragraphs: paragraphs.map((paragraph) => ({ anchor: paragraph.anchorId!, label: paragraph.anchorId!, text: paragraph.text })) };
-  const [a, m, o] = await Promise.all([seedUser(db.prisma), seedUser(db.prisma), seedUser(db.prisma)]);
-  author = (await signIn(db.prisma, a.id, clock)).actor;
-  member = (await signIn(db.prisma, m.id, clock)).actor;
-  outsider = (await signIn(db.prisma, o.id, clock)).actor;
-  const group = await db.prisma.group.create({
-    data: { kind: "research", name: "Readers", createdById: a.id, memberships: { create: [{ userId: a.id, role: "owner" }, { userId: m.id, role: "member" }] } },
-  });
-  groupId = group.id;
+  ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
   ids.public = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY }))).id;
   ids.group = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY, visibility: "group", groupId }))).id;
   ids.private = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY, visibility: "private" }))).id;

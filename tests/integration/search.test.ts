@@ -1,18 +1,16 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote } from "@/lib/annotations/note-operations";
-import { ZCreateNote } from "@/lib/annotations/note-schemas";
 import { groupRolesOf, visibleNotesWhere } from "@/lib/annotations/note-access";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
-import { importDocument } from "@/lib/documents/import-document";
 import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
 import type { SearchPage } from "@/lib/search/search-types";
-import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorCode, appErrorOf } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
+import { LETTER_SLUG as SLUG, importLetter, seedLetterReaders } from "./support/letter-readers";
+import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-const SLUG = "reply-to-stalin";
 const clock = createControllableClock();
 let db: TestDatabase;
 let author: Actor;
@@ -22,8 +20,7 @@ let groupId: string;
 const ids: Record<string, string> = {};
 const names = new Map<string, string>();
 
-const draft = (overrides: Record<string, unknown> = {}) =>
-  ZCreateNote.parse({ paragraph: "p3", referenceType: "event", body: "Thermidor.", visibility: "public", ...overrides });
+const draft = noteDraft({ paragraph: "p3", referenceType: "event", body: "Thermidor." });
 
 async function seedNote(name: string, writer: Actor, overrides: Record<string, unknown>) {
   ids[name] = (await createNote(db.prisma, writer, SLUG, draft(overrides))).id;
@@ -32,19 +29,9 @@ async function seedNote(name: string, writer: Actor, overrides: Record<string, u
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importDocument(db.prisma, {
-    edition: { slug: SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null },
-    source: readFileSync("content/reply-to-stalin.txt", "utf8"),
-    actorLabel: "test",
-  });
-  const [a, m, o] = await Promise.all([seedUser(db.prisma), seedUser(db.prisma), seedUser(db.prisma)]);
-  author = (await signIn(db.prisma, a.id, clock)).actor;
-  member = (await signIn(db.prisma, m.id, clock)).actor;
-  outsider = (await signIn(db.prisma, o.id, clock)).actor;
-  const group = await db.prisma.group.create({
-    data: { kind: "research", name: "Readers", createdById: a.id, memberships: { create: [{ userId: a.id, role: "owner" }, { userId: m.id, role: "member" }] } },
-  });
-  groupId = group.id;
+  await importLetter(db.prisma);
+  const readers = await seedLetterReaders(db.prisma, clock);
+  ({ author, member, outsider, groupId } = readers);
 
   // Every note below mentions the Thermidor in its body, except "quoteOnly" (only its passage does).
   await seedNote("public", author, { body: "The **Thermidor** analogy: the French reaction of 1794.", tags: ["french revolution", "analogy"] });
@@ -69,8 +56,8 @@ beforeAll(async () => {
   await db.prisma.note.update({ where: { id: ids.hidden }, data: { moderationStatus: "hidden" } });
   // A reply copies its thread's document, paragraph, visibility, group and reference type.
   for (const [name, thread, writer, body] of [
-    ["replyPublic", "public", m.id, "A reply: the Thermidor came later."],
-    ["replyGroup", "group", m.id, "A group reply on the Thermidor."],
+    ["replyPublic", "public", readers.users.member.id, "A reply: the Thermidor came later."],
+    ["replyGroup", "group", readers.users.member.id, "A group reply on the Thermidor."],
   ] as const) {
     const opened = await db.prisma.note.findUniqueOrThrow({ where: { id: ids[thread] } });
     const reply = await db.prisma.note.create({

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import type { Clock } from "@/lib/auth/clock";
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
+import type { TEdition } from "@/lib/documents/editions-manifest";
+import { importDocument } from "@/lib/documents/import-document";
+import { seedUser, signIn } from "./account-fixtures";
+
+export const LETTER_SLUG = "reply-to-stalin";
+export const LETTER_EDITION: TEdition = { slug: LETTER_SLUG, file: "reply-to-stalin.txt", place: "Alma-Ata", sourceUrl: null };
+export const LETTER_SOURCE = readFileSync("content/reply-to-stalin.txt", "utf8");
+
+/** The letter as the site imports it, so notes have paragraphs to anchor to. */
+export function importLetter(prisma: PrismaClient) {
+  return importDocument(prisma, { edition: LETTER_EDITION, source: LETTER_SOURCE, actorLabel: "test" });
+}
+
+type ReaderNames = { author?: string; member?: string; outsider?: string };
+
+/**
+ * The three readers the visibility rules tell apart, each signed in: the author owns the research
+ * group "Readers", the member belongs to it, the outsider does not.
+ */
+export async function seedLetterReaders(prisma: PrismaClient, clock: Clock, { names = {} }: { names?: ReaderNames } = {}) {
+  const [a, m, o] = await Promise.all([
+    seedUser(prisma, { displayName: names.author }),
+    seedUser(prisma, { displayName: names.member }),
+    seedUser(prisma, { displayName: names.outsider }),
+  ]);
+  const author = (await signIn(prisma, a.id, clock)).actor;
+  const member = (await signIn(prisma, m.id, clock)).actor;
+  const outsider = (await signIn(prisma, o.id, clock)).actor;
+  const group = await prisma.group.create({
+    data: { kind: "research", name: "Readers", createdById: a.id, memberships: { create: [{ userId: a.id, role: "owner" }, { userId: m.id, role: "member" }] } },
+  });
+  return { author, member, outsider, groupId: group.id, users: { author: a, member: m, outsider: o } };
+}
