@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { NoteView } from "@/lib/annotations/note-view";
 import { diffWords } from "@/lib/annotations/word-diff";
 import { DiffText } from "./diff-text";
-import { MarkdownHint } from "./note-reply-form";
+import { MarkdownBodyField } from "./markdown-body-field";
 import { getNote, patchNoteBody } from "./note-requests";
 
 type Props = {
@@ -69,8 +69,6 @@ export function NoteEditForm({ note, kind, onSaved, onCancel }: Props) {
     void save(basedOn);
   }
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const label = kind === "note" ? "Edit your note" : "Edit your reply";
 
   return (
@@ -96,25 +94,7 @@ export function NoteEditForm({ note, kind, onSaved, onCancel }: Props) {
           </div>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{newer ? "Your draft" : label}</label>
-        <MarkdownHint id={hintId} />
-        <textarea
-          id={`${id}-body`}
-          ref={textRef}
-          name="body"
-          rows={5}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          aria-invalid={fieldErrors.length ? true : undefined}
-          aria-describedby={[hintId, fieldErrors.length ? errorId : null].filter(Boolean).join(" ")}
-        />
-        {fieldErrors.length ? (
-          <p id={errorId} className="field-error">
-            {fieldErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <MarkdownBodyField id={id} ref={textRef} label={newer ? "Your draft" : label} rows={5} value={draft} onChange={setDraft} errors={fieldErrors} />
       <div className="note-thread-actions">
         {newer ? (
           <>

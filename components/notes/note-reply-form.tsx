@@ -2,16 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { NoteView } from "@/lib/annotations/note-view";
+import { MarkdownBodyField } from "./markdown-body-field";
 import { postReply } from "./note-requests";
-
-/** The same hint wherever a reader writes Markdown here. */
-export function MarkdownHint({ id }: { id: string }) {
-  return (
-    <p id={id} className="field-hint">
-      Markdown: *emphasis*, **strong**, [link](https://…), lists. No images or HTML.
-    </p>
-  );
-}
 
 type Props = {
   /** The note that opened the thread. */
@@ -55,8 +47,6 @@ export function NoteReplyForm({ threadId, parent, onPosted, onCancel, autoFocus 
     if (messages.length) textRef.current?.focus();
   }
 
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const label = parent ? `Your reply to ${parent.author}` : "Your reply";
 
   return (
@@ -64,25 +54,7 @@ export function NoteReplyForm({ threadId, parent, onPosted, onCancel, autoFocus 
       <div role="alert" className={formError ? "form-error" : undefined}>
         {formError}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{label}</label>
-        <MarkdownHint id={hintId} />
-        <textarea
-          id={`${id}-body`}
-          ref={textRef}
-          name="body"
-          rows={3}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          aria-invalid={fieldErrors.length ? true : undefined}
-          aria-describedby={[hintId, fieldErrors.length ? errorId : null].filter(Boolean).join(" ")}
-        />
-        {fieldErrors.length ? (
-          <p id={errorId} className="field-error">
-            {fieldErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <MarkdownBodyField id={id} ref={textRef} label={label} rows={3} value={body} onChange={setBody} errors={fieldErrors} />
       <div className="note-thread-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Sending…" : "Submit reply"}
