@@ -34,6 +34,28 @@ test("the account, groups, class and admin pages have no serious axe violations"
   expect(await seriousViolations(page), "class page").toEqual([]);
 });
 
+test("the annotation pages have no serious axe violations, signed out and signed in with demo notes", async ({ page, baseURL }) => {
+  const paths = [
+    "/letters/reply-to-stalin?sort=discussed&type=organisation",
+    "/letters/reply-to-stalin/search?q=thermidor",
+    "/references",
+    "/references/ogpu",
+    "/letters/reply-to-stalin/corrections",
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    expect(await seriousViolations(page), `${path}, signed out`).toEqual([]);
+  }
+  await signInByApi(page, baseURL, "student1@demo.marginalia", DEMO_PASSWORD);
+  await page.goto("/letters/reply-to-stalin");
+  // A demo thread opened, with its reply form, and the filter form unfolded.
+  const thread = page.getByRole("button", { name: /^3 replies/ }).first();
+  await thread.click();
+  await expect(page.getByRole("article", { name: /^Reply by / }).first()).toBeVisible();
+  await page.locator("details.notes-filter > summary").click();
+  expect(await seriousViolations(page), "letter with a thread open, signed in").toEqual([]);
+});
+
 test("an admin suspends a user, whose very next request is signed out, and the audit log shows it", async ({ browser, baseURL }) => {
   // Two browsers of their own, closed explicitly: the student's session is revoked while its page is open.
   const studentContext = await browser.newContext({ baseURL });
