@@ -160,7 +160,8 @@ test("a passage across a footnote mark is quoted and placed without the mark", a
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
   });
-  await page.getByRole("button", { name: "Annotate the selected passage of paragraph 24" }).click();
+  await expect(page.getByRole("button", { name: "Annotate the selected passage of paragraph 24" })).toBeVisible();
+  await page.keyboard.press("Alt+Shift+A"); // the shortcut, from wherever focus is
   const dialog = await fillNote(page, "Article 58 of the Soviet penal code.", "public");
   await expect(dialog.locator("q")).toHaveText("Article 58 perfidiously");
   await dialog.getByRole("button", { name: "Save note" }).click(); // the server refuses a quote not at its position

@@ -85,11 +85,24 @@ export function NoteComposer({ slug, groups }: { slug: string; groups: WritableG
     setTarget({ paragraph: selected.paragraph, label: labelOf(selected.paragraph), passage: selected.selectors });
   }
 
+  // Alt+Shift+A annotates the selected passage from wherever focus is. A modifier shortcut, not a single
+  // character, so it cannot fire while someone types or uses speech input (WCAG 2.1.4).
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === "KeyA")) return;
+      if (!selected || target) return;
+      event.preventDefault();
+      annotateSelection();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  });
+
   return (
     <>
       {selected && !target
         ? createPortal(
-            <button type="button" className="button annotate-button" onClick={annotateSelection}>
+            <button type="button" className="button annotate-button" onClick={annotateSelection} aria-keyshortcuts="Alt+Shift+A" title="Annotate (Alt+Shift+A)">
               Annotate<span className="visually-hidden"> the selected passage of {labelOf(selected.paragraph)}</span>
             </button>,
             selected.slot,
