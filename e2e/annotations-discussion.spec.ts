@@ -60,7 +60,8 @@ test("a second reader replies, the writer edits (and reapplies a change over a n
   await expect(card.getByRole("article", { name: `Reply by ${reader.displayName}` })).toBeVisible();
   await card.getByRole("button", { name: "Edit this note" }).click();
   await card.getByRole("textbox", { name: "Edit your note" }).fill(`The Anglo-Russian Committee, ${word}: see ¶9.`);
-  await card.getByRole("button", { name: "Save", exact: true }).click();
+  // Saving reloads the page at the note (its card is rendered on the server).
+  await Promise.all([page.waitForEvent("load"), card.getByRole("button", { name: "Save", exact: true }).click()]);
   await expect(page.locator(`#note-${publicId}`)).toContainText("see ¶9.");
 
   // Meanwhile (another tab) the note changes again; the form shows the newer text and reapplies the draft over it.
@@ -74,7 +75,7 @@ test("a second reader replies, the writer edits (and reapplies a change over a n
   await page.locator(`#note-${publicId}`).getByRole("button", { name: "Save", exact: true }).click();
   const conflict = page.locator(`#note-${publicId}`).locator(".note-conflict");
   await expect(conflict).toContainText(`Changed in another tab, ${word}.`);
-  await conflict.page().getByRole("button", { name: "Apply my change to the new version" }).click();
+  await Promise.all([page.waitForEvent("load"), page.locator(`#note-${publicId}`).getByRole("button", { name: "Apply my change to the new version" }).click()]);
   await expect(page.locator(`#note-${publicId}`)).toContainText("(1925)");
   await page.locator(`#note-${publicId}`).getByRole("button", { name: "History of this note" }).click();
   await expect(page.locator(`#note-${publicId}`).locator("ins").first()).toBeVisible();

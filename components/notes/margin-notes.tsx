@@ -1,7 +1,7 @@
 import type { NoteView } from "@/lib/annotations/note-view";
 import { NoteCard } from "./note-card";
+import { NoteCountLinks } from "./note-count-links";
 import { NoteHighlights } from "./note-highlights";
-import { PlaceMarginNotes } from "./place-margin-notes";
 
 /** A paragraph's notes on this page, and how many the reader may see there under the current filters. */
 export type ParagraphNotes = { paragraph: string; label: string; notes: NoteView[]; total: number };
@@ -11,47 +11,49 @@ function countText(count: number): string {
 }
 
 /**
- * Readers' notes, rendered apart from the cached letter text so that text stays the same for everyone. Without
- * JavaScript they form a list under the letter; PlaceMarginNotes moves each paragraph's group beside its paragraph.
- * A paragraph with more notes than this page shows links to all of them (`moreHref`).
+ * One paragraph's notes, rendered on the server into that paragraph's margin slot (beside it on wide screens, under
+ * it on narrow ones), so the layout is final at first paint, with or without JavaScript. A paragraph with more notes
+ * than the page shows links to all of them (`moreHref`).
  */
-export function MarginNotes({
-  groups,
+export function ParagraphNotesSection({
+  group,
   slug,
+  viewerId,
   openNoteId,
   moreHref,
-  viewerId = null,
 }: {
-  groups: ParagraphNotes[];
+  group: ParagraphNotes;
   slug: string;
+  viewerId: string | null;
   openNoteId: string | null;
-  moreHref: (paragraph: string) => string;
-  /** The signed-in reader, so that their own notes offer Edit and Delete. */
-  viewerId?: string | null;
+  moreHref: string;
 }) {
-  if (groups.length === 0) return null;
   return (
-    <aside className="margin-notes" aria-label="Readers' notes" data-margin-notes>
-      {groups.map((group) => (
-        <section key={group.paragraph} id={`notes-${group.paragraph}`} className="paragraph-notes" data-notes-for={group.paragraph} aria-labelledby={`notes-${group.paragraph}-title`}>
-          <h2 id={`notes-${group.paragraph}-title`} className="paragraph-notes-title">
-            <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
-          </h2>
-          {group.notes.map((note) => (
-            <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} />
-          ))}
-          {group.notes.length < group.total ? (
-            <p className="paragraph-notes-more">
-              <a href={moreHref(group.paragraph)}>
-                {group.notes.length === 0 ? "Show" : "Show all"} {countText(group.total)}
-                <span className="visually-hidden"> on {group.label}</span>
-              </a>
-            </p>
-          ) : null}
-        </section>
+    <section id={`notes-${group.paragraph}`} className="paragraph-notes" data-notes-for={group.paragraph} aria-labelledby={`notes-${group.paragraph}-title`}>
+      <h2 id={`notes-${group.paragraph}-title`} className="paragraph-notes-title">
+        <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
+      </h2>
+      {group.notes.map((note) => (
+        <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} />
       ))}
-      <PlaceMarginNotes />
+      {group.notes.length < group.total ? (
+        <p className="paragraph-notes-more">
+          <a href={moreHref}>
+            {group.notes.length === 0 ? "Show" : "Show all"} {countText(group.total)}
+            <span className="visually-hidden"> on {group.label}</span>
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the margin adds once the page runs: note counts among each paragraph's tools, and the passages highlighted. */
+export function MarginNotesEnhancements({ openNoteId }: { openNoteId: string | null }) {
+  return (
+    <>
+      <NoteCountLinks />
       <NoteHighlights openNoteId={openNoteId} />
-    </aside>
+    </>
   );
 }

@@ -2,8 +2,11 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { NoteView } from "@/lib/annotations/note-view";
-import { NoteEditForm } from "./note-edit-form";
-import { NoteHistory } from "./note-history";
+import dynamic from "next/dynamic";
+
+// Loaded when first opened: most readers never edit or open a history, and the page's script stays small.
+const NoteEditForm = dynamic(() => import("./note-edit-form").then((module) => module.NoteEditForm), { ssr: false });
+const NoteHistory = dynamic(() => import("./note-history").then((module) => module.NoteHistory), { ssr: false });
 import { deleteNote } from "./note-requests";
 
 type Mode = "idle" | "editing" | "confirm-delete" | "history";

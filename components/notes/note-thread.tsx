@@ -5,7 +5,10 @@ import type { NoteView } from "@/lib/annotations/note-view";
 import { nestByDepth, type NestedReply } from "@/lib/annotations/thread-order";
 import type { ReplyView, ThreadView } from "@/lib/annotations/thread-view";
 import { NoteControls } from "./note-controls";
-import { NoteReplyForm } from "./note-reply-form";
+import dynamic from "next/dynamic";
+
+// Only readers who may reply need the form: loaded when a thread is opened.
+const NoteReplyForm = dynamic(() => import("./note-reply-form").then((module) => module.NoteReplyForm), { ssr: false });
 import { getThread } from "./note-requests";
 
 const repliesText = (count: number) => (count === 1 ? "1 reply" : `${count} replies`);

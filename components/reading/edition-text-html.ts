@@ -46,13 +46,24 @@ function textWithMarks(paragraph: ReadingParagraph): string {
   return html + e(rest);
 }
 
-function block(paragraph: ReadingParagraph, inner: string): string {
-  const id = e(paragraph.anchorId!);
+/**
+ * One block of the letter: its wrapper's class and anchor, and the cached HTML of its margin tools and text. The
+ * page renders the wrapper and the block's notes slot (per reader) around the cached HTML.
+ */
+export type EditionBlock = { key: string; className: string; anchor: string | null; html: string };
+
+function block(paragraph: ReadingParagraph, inner: string): EditionBlock {
   const kind = paragraph.kind.replace("_", "-");
-  return `<div class="block block--${kind}" data-anchor="${id}">${tools(paragraph)}${inner}<div class="block-notes"></div></div>`;
+  return { key: paragraph.anchorId!, className: `block block--${kind}`, anchor: paragraph.anchorId!, html: `${tools(paragraph)}${inner}` };
 }
 
-function paragraphHtml(paragraph: ReadingParagraph): string {
+/** A block as one HTML string, with an empty notes slot (the footnotes, and tests). */
+function blockHtml(item: EditionBlock): string {
+  const anchor = item.anchor === null ? "" : ` data-anchor="${e(item.anchor)}"`;
+  return `<div class="${item.className}"${anchor}>${item.html}${item.anchor === null ? "" : '<div class="block-notes"></div>'}</div>`;
+}
+
+function paragraphBlock(paragraph: ReadingParagraph): EditionBlock {
   const id = e(paragraph.anchorId!);
   const text = textWithMarks(paragraph);
   switch (paragraph.kind) {
@@ -72,29 +83,36 @@ function paragraphHtml(paragraph: ReadingParagraph): string {
   }
 }
 
-/** The body of the letter (everything but footnotes), in reading order. */
-export function renderEditionTextHtml(edition: ReadingEdition): string {
+/** The body of the letter (everything but footnotes), in reading order, block by block. */
+export function renderEditionBlocks(edition: ReadingEdition): EditionBlock[] {
   return edition.paragraphs
     .filter((paragraph) => paragraph.kind !== "footnote")
-    .map((paragraph) =>
+    .map((paragraph, index) =>
       paragraph.kind === "section_break"
-        ? `<div class="block block--section-break"><hr class="section-break" aria-label="Section break"></div>`
-        : paragraphHtml(paragraph),
-    )
-    .join("");
+        ? { key: `break-${index}`, className: "block block--section-break", anchor: null, html: `<hr class="section-break" aria-label="Section break">` }
+        : paragraphBlock(paragraph),
+    );
+}
+
+export function renderEditionTextHtml(edition: ReadingEdition): string {
+  return renderEditionBlocks(edition).map(blockHtml).join("");
+}
+
+export function renderFootnoteBlocks(edition: ReadingEdition): EditionBlock[] {
+  return edition.paragraphs.filter((paragraph) => paragraph.kind === "footnote").map(paragraphBlock);
 }
 
 export function renderFootnotesHtml(edition: ReadingEdition): string {
-  return edition.paragraphs.filter((paragraph) => paragraph.kind === "footnote").map(paragraphHtml).join("");
+  return renderFootnoteBlocks(edition).map(blockHtml).join("");
 }
 
-const cache = new WeakMap<ReadingEdition, { text: string; footnotes: string }>();
+const cache = new WeakMap<ReadingEdition, { blocks: EditionBlock[]; footnotes: EditionBlock[] }>();
 
 /** Cached per edition object; getReadingEdition returns the same object until the document changes. */
-export function editionHtml(edition: ReadingEdition): { text: string; footnotes: string } {
+export function editionHtml(edition: ReadingEdition): { blocks: EditionBlock[]; footnotes: EditionBlock[] } {
   let html = cache.get(edition);
   if (!html) {
-    html = { text: renderEditionTextHtml(edition), footnotes: renderFootnotesHtml(edition) };
+    html = { blocks: renderEditionBlocks(edition), footnotes: renderFootnoteBlocks(edition) };
     cache.set(edition, html);
   }
   return html;

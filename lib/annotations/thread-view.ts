@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ZNoteView } from "./note-view";
-import { ZDiffPart } from "./word-diff";
+import type { DiffPart } from "./word-diff";
+
+const ZDiffPart: z.ZodType<DiffPart> = z.strictObject({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
 
 /** A reply as a thread shows it: where it stands in the nesting, and whom it answers when nesting cannot say. */
 export const ZReplyView = ZNoteView.extend({

@@ -1,12 +1,10 @@
-import { z } from "zod";
-
 /**
  * Word-level differences between two versions of a note, for its edit history. Written here because the `diff`
  * package is not installed (and installing is not possible in this project's build): a longest-common-subsequence
  * over words and runs of whitespace, after trimming what both versions share at the start and the end.
  */
-export const ZDiffPart = z.strictObject({ kind: z.enum(["same", "added", "removed"]), text: z.string() });
-export type DiffPart = z.infer<typeof ZDiffPart>;
+// Plain types, no zod: this module runs in the browser too (note edit form), and zod would double the page's script.
+export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 /**
  * Past this many cells the table would cost too much memory for a history page; the changed middle is then shown

@@ -12,25 +12,27 @@ export const matchesText = (q: string) => Prisma.sql`n."searchVector" @@ ${tsQue
 export const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n."searchVector", ${tsQuery(q)})`;
 
 /**
- * The "note:read" rule as SQL, mirroring visibleNotesWhere (lib/annotations/note-access.ts), restricted to live notes:
- * a deleted note is never found, even where a placeholder of it is readable. Approved public notes; approved group
+ * The "note:read" rule as SQL, mirroring visibleNotesWhere (lib/annotations/note-access.ts). Search asks for live
+ * notes only (a deleted note is never found, even where a placeholder of it is readable); lists ask for placeholders. Approved public notes; approved group
  * notes of the reader's groups; the reader's own live notes in any moderation status.
  */
-export function visibleToReader(actor: Actor, roles: Map<string, GroupRoleName>): Prisma.Sql {
+export function visibleToReader(actor: Actor, roles: Map<string, GroupRoleName>, { placeholders = false } = {}): Prisma.Sql {
   const branches = [Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'public')`];
   if (roles.size) {
     const groups = Prisma.join([...roles.keys()].map((id) => Prisma.sql`${id}::uuid`));
     branches.push(Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'group' AND n."groupId" IN (${groups}))`);
   }
   if (actor.kind === "user" && !actor.suspended) branches.push(Prisma.sql`n."authorId" = ${actor.id}::uuid`);
-  return Prisma.sql`(n."deletedAt" IS NULL AND (${Prisma.join(branches, " OR ")}))`;
+  // Lists keep a deleted note whose thread has live replies, as a placeholder (visibleNotesWhere); search never finds one.
+  const live = placeholders ? Prisma.sql`(n."deletedAt" IS NULL OR n."replyCount" > 0)` : Prisma.sql`n."deletedAt" IS NULL`;
+  return Prisma.sql`(${live} AND (${Prisma.join(branches, " OR ")}))`;
 }
 
 export const hasReferenceType = (type: string) => Prisma.sql`n."referenceType" = ${type}::"ReferenceType"`;
 export const hasTag = (tag: string) => Prisma.sql`n."tags" @> ARRAY[${tag}]::text[]`;
 
 /** The filters other than reference type and tag (those two are applied apart so that facets can leave out their own). */
-export function otherFilters(documentId: string, query: TNoteSearchQuery): Prisma.Sql[] {
+export function otherFilters(documentId: string, query: Pick<TNoteSearchQuery, "author" | "group" | "visibility" | "entry" | "paragraph">): Prisma.Sql[] {
   const conditions = [Prisma.sql`n."documentId" = ${documentId}::uuid`];
   if (query.author) conditions.push(Prisma.sql`n."authorId" = ${query.author}::uuid`);
   if (query.group) conditions.push(Prisma.sql`n."groupId" = ${query.group}::uuid`);

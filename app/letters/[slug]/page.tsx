@@ -5,6 +5,7 @@ import { getReadingEdition } from "@/lib/documents/get-reading-edition";
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
 import { getNote } from "@/lib/annotations/note-operations";
 import { countNotesByParagraph, listNotes } from "@/lib/annotations/list-notes";
+import { listNotesPerParagraph } from "@/lib/annotations/list-notes-per-paragraph";
 import { noteFilterOptions } from "@/lib/annotations/note-filter-options";
 import { notesPageHref, parseNotesPageView, type NotesPageView } from "@/lib/annotations/notes-view-params";
 import type { NoteView } from "@/lib/annotations/note-view";
@@ -19,7 +20,7 @@ import { Colophon } from "@/components/reading/colophon";
 import { ReadingActions } from "@/components/reading/reading-actions";
 import { citationFacts } from "@/components/reading/citation-facts";
 import { blockLabel } from "@/components/reading/block-label";
-import { MarginNotes, type ParagraphNotes } from "@/components/notes/margin-notes";
+import { MarginNotesEnhancements, ParagraphNotesSection, type ParagraphNotes } from "@/components/notes/margin-notes";
 import { NotesFilterBar } from "@/components/notes/notes-filter-bar";
 import { LazyNoteComposer } from "@/components/notes/lazy-note-composer";
 import { OrphanedNotes } from "@/components/notes/orphaned-notes";
@@ -27,7 +28,9 @@ import { LazyCorrectionTool } from "@/components/corrections/lazy-correction-too
 import { can } from "@/lib/authz/can";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-/** Notes per page beside the letter: the rest is a link away (per paragraph, or the next page). */
+/** Notes shown beside each paragraph of the whole letter; the rest are a link away (that paragraph's notes, paged). */
+const NOTES_PER_PARAGRAPH = 5;
+/** Notes per page when one paragraph's notes are listed. */
 const NOTES_PER_PAGE = 100;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -40,17 +43,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** Each paragraph with notes, in reading order: the notes on this page and how many the reader may see there. */
-function notesByParagraph(edition: ReadingEdition, notes: NoteView[], totals: Map<string, number>): ParagraphNotes[] {
-  return edition.paragraphs
-    .filter((paragraph) => paragraph.anchorId)
-    .map((paragraph) => {
-      const anchor = paragraph.anchorId!;
-      // An orphan is never drawn beside a passage that merely looks like its own: OrphanedNotes lists it apart.
-      const here = notes.filter((note) => note.paragraph === anchor && note.anchorStatus === "anchored");
-      return { paragraph: anchor, label: blockLabel(paragraph), notes: here, total: Math.max(totals.get(anchor) ?? 0, here.length) };
-    })
-    .filter((group) => group.total > 0);
+/** Each paragraph with notes, by anchor: the notes shown and how many the reader may see there. */
+function notesByParagraph(edition: ReadingEdition, notes: NoteView[], totals: Map<string, number>): Map<string, ParagraphNotes> {
+  const groups = new Map<string, ParagraphNotes>();
+  for (const paragraph of edition.paragraphs) {
+    const anchor = paragraph.anchorId;
+    if (!anchor) continue;
+    // An orphan is never drawn beside a passage that merely looks like its own: OrphanedNotes lists it apart.
+    const here = notes.filter((note) => note.paragraph === anchor && note.anchorStatus === "anchored");
+    const total = Math.max(totals.get(anchor) ?? 0, here.length);
+    if (total > 0) groups.set(anchor, { paragraph: anchor, label: blockLabel(paragraph), notes: here, total });
+  }
+  return groups;
 }
 
 /** The note a permalink opens, added to the page when the current page or filters would not show it. */
@@ -66,11 +70,15 @@ async function openedNote(actor: Actor, noteId: string | undefined, shown: NoteV
 
 async function readerData(actor: Actor, slug: string, view: NotesPageView) {
   const filters = { paragraph: view.paragraph, referenceType: view.referenceType, tag: view.tag, author: view.author, group: view.group, visibility: view.visibility, entry: view.entry };
+  // The whole letter: the first few notes of every paragraph. One paragraph: all of its notes, a page at a time.
+  const notesShown = view.paragraph
+    ? listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, cursor: view.cursor, limit: NOTES_PER_PAGE }).catch(() =>
+        // A stale or foreign cursor in a shared URL: show the first page rather than an error.
+        listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, limit: NOTES_PER_PAGE }),
+      )
+    : listNotesPerParagraph(prisma(), actor, slug, filters, view.sort, NOTES_PER_PARAGRAPH).then((notes) => ({ notes, nextCursor: null }));
   const [page, totals, options, groups, entryGroups] = await Promise.all([
-    listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, cursor: view.cursor, limit: NOTES_PER_PAGE }).catch(() =>
-      // A stale or foreign cursor in a shared URL: show the first page rather than an error.
-      listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, limit: NOTES_PER_PAGE }),
-    ),
+    notesShown,
     countNotesByParagraph(prisma(), actor, slug, filters),
     noteFilterOptions(prisma(), actor, slug),
     listMyGroups(prisma(), actor),
@@ -98,6 +106,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const view = parseNotesPageView(await searchParams);
   const { notes, nextCursor, totals, options, openMissing, groups, entries } = await readerData(actor, slug, view);
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
+  const margin = notesByParagraph(edition, notes, totals);
   return (
     <main id="main" className="reading">
       <article className="edition" aria-labelledby="edition-title">
@@ -114,14 +123,22 @@ export default async function LetterPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         {view.ignored.length ? <p className="notes-notice">Ignored parts of the address that are not valid: {view.ignored.join(", ")}.</p> : null}
-        <EditionBody edition={edition} />
-        <MarginNotes
-          groups={notesByParagraph(edition, notes, totals)}
-          slug={slug}
-          viewerId={actor.kind === "user" ? actor.id : null}
-          openNoteId={view.note ?? null}
-          moreHref={(paragraph) => notesPageHref(slug, view, { paragraph, cursor: undefined }, `#notes-${paragraph}`)}
+        <EditionBody
+          edition={edition}
+          notesFor={(anchor) => {
+            const group = margin.get(anchor);
+            return group ? (
+              <ParagraphNotesSection
+                group={group}
+                slug={slug}
+                viewerId={actor.kind === "user" ? actor.id : null}
+                openNoteId={view.note ?? null}
+                moreHref={notesPageHref(slug, view, { paragraph: anchor, cursor: undefined }, `#notes-${anchor}`)}
+              />
+            ) : null;
+          }}
         />
+        <MarginNotesEnhancements openNoteId={view.note ?? null} />
         {nextCursor ? (
           <p className="notes-next-page">
             <a href={notesPageHref(slug, view, { cursor: nextCursor })}>Next {NOTES_PER_PAGE} notes</a>
