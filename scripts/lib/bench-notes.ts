@@ -124,7 +124,10 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
       ["one paragraph (p9)", await time("API", runs, api("paragraph=p9&limit=50")), await time("pg", runs, raw("p9"))],
       ["whole letter, first page", await time("API", runs, api("limit=50")), await time("pg", runs, raw(null))],
     ] as const;
+    // What any signed-in API request costs here before it reads a note: HTTP, Next's routing, one SELECT 1.
+    const floor = await time("floor", runs, () => getOk(`${base}/api/health`, cookie));
     lines.push(`notes API vs the same query through pg (reader in ${generated.readerGroups} groups; ${runs} sequential requests each):`);
+    lines.push(`  for scale: GET /api/health (HTTP + Next + SELECT 1) p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
     for (const [label, viaApi, viaPg] of pairs) {
       lines.push(
         `  ${label.padEnd(26)} API p50 ${viaApi.p50.toFixed(1)} ms, p95 ${viaApi.p95.toFixed(1)} ms | pg p50 ${viaPg.p50.toFixed(1)} ms, p95 ${viaPg.p95.toFixed(1)} ms | ratio p50 ${(viaApi.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaApi.p95 / viaPg.p95).toFixed(1)}x  (target ≤ 2x)`,
