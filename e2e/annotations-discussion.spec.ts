@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
+import { newTestUser, originHeaders, signInByApi, signUpByApi, trustUser } from "./support/accounts";
 import { createNote, passageOf } from "./support/notes";
 
 const LETTER = "/letters/reply-to-stalin";
@@ -9,11 +9,13 @@ test("a second reader replies, the writer edits (and reapplies a change over a n
   page,
   browser,
   baseURL,
+  playwright,
 }) => {
   const token = randomBytes(4).toString("hex");
   const word = `kestrel${token}`;
   const writer = newTestUser("writer");
-  await signUpByApi(page.request, baseURL, writer);
+  // A trusted writer: this spec is about discussion, not pre-moderation (e2e/moderation.spec.ts covers that).
+  await trustUser(playwright, baseURL, await signUpByApi(page.request, baseURL, writer));
   await signInByApi(page, baseURL, writer.email, writer.password);
   await page.goto(LETTER);
   const publicId = await createNote(page.request, baseURL, {
@@ -36,7 +38,7 @@ test("a second reader replies, the writer edits (and reapplies a change over a n
   const readerContext = await browser.newContext({ baseURL });
   const readerPage = await readerContext.newPage();
   const reader = newTestUser("replier");
-  await signUpByApi(readerPage.request, baseURL, reader);
+  await trustUser(playwright, baseURL, await signUpByApi(readerPage.request, baseURL, reader));
   await signInByApi(readerPage, baseURL, reader.email, reader.password);
   await readerPage.goto(`${LETTER}?note=${publicId}#note-${publicId}`);
   const readerCard = readerPage.locator(`#note-${publicId}`);

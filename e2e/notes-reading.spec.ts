@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { newTestUser, signInByApi, signUpByApi } from "./support/accounts";
+import { newTestUser, signInByApi, signUpByApi, trustUser } from "./support/accounts";
 
 const LETTER = "/letters/reply-to-stalin";
 
@@ -55,9 +55,10 @@ async function fillNote(page: Page, body: string, visibility: string) {
   return dialog;
 }
 
-test("a reader annotates passages chosen with the mouse and the keyboard; others see only the public note", async ({ page, browser, baseURL }) => {
+test("a reader annotates passages chosen with the mouse and the keyboard; others see only the public note", async ({ page, browser, baseURL, playwright }) => {
   const writer = newTestUser("annotator");
-  await signUpByApi(page.request, baseURL, writer);
+  // Trusted, so the public note is published at once (pre-moderation is e2e/moderation.spec.ts's subject).
+  await trustUser(playwright, baseURL, await signUpByApi(page.request, baseURL, writer));
   await signInByApi(page, baseURL, writer.email, writer.password);
   await page.goto(LETTER);
   await expect(page.getByRole("link", { name: "Sign in to annotate" })).toHaveCount(0);

@@ -22,12 +22,33 @@ export function randomClientAddress(): string {
   return `10.${a}.${b}.${c}`;
 }
 
-export async function signUpByApi(request: APIRequestContext, baseURL: string | undefined, user: TestUser) {
+/** Creates the account; returns its user id. */
+export async function signUpByApi(request: APIRequestContext, baseURL: string | undefined, user: TestUser): Promise<string> {
   const response = await request.post("/api/account/sign-up", {
     headers: { ...originHeaders(baseURL), "X-Forwarded-For": randomClientAddress() },
     data: { email: user.email, displayName: user.displayName, password: user.password },
   });
   expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { userId: string }).userId;
+}
+
+/**
+ * Has the demo reviewer mark a user trusted, so the user's public notes are published at once (pre-moderation holds
+ * an untrusted writer's public notes for review). For specs that test something else than moderation.
+ */
+export async function trustUser(playwright: { request: { newContext: (options: { baseURL?: string }) => Promise<APIRequestContext> } }, baseURL: string | undefined, userId: string) {
+  const reviewer = await playwright.request.newContext({ baseURL });
+  try {
+    const signIn = await postCredentials(reviewer, baseURL, "reviewer@demo.marginalia", DEMO_PASSWORD);
+    expect(signIn.status()).toBe(200);
+    const response = await reviewer.put(`/api/moderation/users/${userId}/trust`, {
+      headers: originHeaders(baseURL),
+      data: { trusted: true, reason: "End-to-end test writer" },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  } finally {
+    await reviewer.dispose();
+  }
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; the page's context keeps the cookie. */
