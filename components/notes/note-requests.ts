@@ -35,3 +35,12 @@ export const patchNoteBody = (noteId: string, body: string, basedOn: number) =>
   sendJson<NoteView>(notePath(noteId), "PATCH", { body }, { "If-Match": `"${basedOn}"` });
 
 export const deleteNote = (noteId: string) => sendJson<null>(notePath(noteId), "DELETE", {});
+
+export type FlagReasonValue = "inaccurate" | "offensive" | "spam" | "copyright" | "off_topic" | "other";
+export const postFlag = (noteId: string, reason: FlagReasonValue, comment: string) =>
+  sendJson<{ id: string }>(`${notePath(noteId)}/flags`, "POST", { reason, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+
+export type DecisionAction = "approve" | "hide" | "restore" | "spam" | "lock" | "unlock";
+/** A decision names the moderation revision it was made on; the server answers 409 if someone decided meanwhile. */
+export const postDecision = (noteId: string, action: DecisionAction, basedOn: number, reason?: string) =>
+  sendJson<{ note: NoteView }>(`${notePath(noteId)}/decisions`, "POST", { action, basedOn, ...(reason ? { reason } : {}) });

@@ -8,4 +8,8 @@ export const DEMO_ACCOUNTS = [
   { email: "teacher@demo.marginalia", displayName: "Tomás Teacher", siteRole: "researcher", role: "Teacher (owns the class “History 204”)" },
   { email: "student1@demo.marginalia", displayName: "Sasha Student", siteRole: "researcher", role: "Student in History 204" },
   { email: "student2@demo.marginalia", displayName: "Sam Student", siteRole: "researcher", role: "Student in History 204" },
+  { email: "newcomer@demo.marginalia", displayName: "Nadia Newcomer", siteRole: "researcher", role: "New researcher, not yet trusted: her public notes wait for a reviewer" },
 ] as const;
+
+/** Every demo author is trusted (their public notes are published at once) except the newcomer, who shows the queue. */
+export const UNTRUSTED_DEMO_ACCOUNTS: ReadonlySet<string> = new Set(["newcomer@demo.marginalia"]);
