@@ -6,7 +6,7 @@ import { notFound } from "../errors/app-error";
 import { all, hasReferenceType, hasTag, otherFilters, visibleToReader } from "../search/search-conditions";
 import type { NoteFilters } from "./list-notes";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, toNoteResource } from "./note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource } from "./note-access";
 import type { TNoteSort } from "./note-schemas";
 import type { NoteView } from "./note-view";
 
@@ -52,7 +52,9 @@ export async function listNotesPerParagraph(
   const rows = await prisma.note.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, include: NOTE_INCLUDE });
   const order = new Map(ranked.map((row, index) => [row.id, index]));
   return rows
-    .filter((row) => can(actor, "note:read", toNoteResource(row, roles)))
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-    .map(toNoteView);
+    .flatMap((row) => {
+      const resource = toNoteResource(row, roles);
+      return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+    });
 }

@@ -4,7 +4,7 @@ import { can } from "../authz/can";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import { decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
 import type { TNoteSort, ZNoteListQuery } from "./note-schemas";
 import type { NoteView } from "./note-view";
@@ -67,10 +67,13 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   // The query already filters by visibility; the policy has the last word on every row.
-  const visible = page.filter((row) => can(actor, "note:read", toNoteResource(row, roles)));
+  const visible = page.flatMap((row) => {
+    const resource = toNoteResource(row, roles);
+    return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+  });
   const last = page.at(-1);
   const next: NoteCursor | null = !hasMore || !last ? null : keyset ? { kind: "after", createdAt: last.createdAt, id: last.id } : { kind: "offset", offset: offset + query.limit };
-  return { notes: visible.map(toNoteView), nextCursor: next ? encodeCursor(next) : null };
+  return { notes: visible, nextCursor: next ? encodeCursor(next) : null };
 }
 
 /**

@@ -7,14 +7,22 @@ export const NOTE_INCLUDE = {
   author: { select: { id: true, displayName: true } },
   group: { select: { id: true, name: true } },
   referenceEntry: { select: { id: true, name: true } },
+  // A reply is shown to others only while its thread's note is approved (see the "note:read" policy).
+  thread: { select: { moderationStatus: true } },
 } satisfies Prisma.NoteInclude;
 
 type LoadedNote = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
 
-export function toNoteView(note: LoadedNote): NoteView {
+/**
+ * How much of an item's moderation its reader is shown (see moderationSightOf in note-access.ts): the author sees
+ * why it was hidden; its moderators see that and its open flags; others neither. The default shows the least.
+ */
+export type ModerationSight = "reader" | "author" | "moderator";
+
+export function toNoteView(note: LoadedNote, sight: ModerationSight = "reader"): NoteView {
   if (note.deletedAt !== null) {
     // A placeholder keeps its place in the thread and says no more than that it was deleted.
-    return { ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [] }), deleted: true, bodyHtml: "" };
+    return { ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, sight), deleted: true, bodyHtml: "" };
   }
   return {
     id: note.id,
@@ -32,6 +40,10 @@ export function toNoteView(note: LoadedNote): NoteView {
     author: note.author,
     version: note.version,
     moderationStatus: note.moderationStatus,
+    moderationReason: sight === "reader" ? null : note.moderationReason,
+    moderationRevision: note.moderationRevision,
+    lockedAt: note.lockedAt?.toISOString() ?? null,
+    openFlagCount: sight === "moderator" ? note.openFlagCount : 0,
     referenceEntry: note.referenceEntry,
     threadId: note.threadId,
     parentId: note.parentId,

@@ -1,6 +1,8 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
+import { can } from "../authz/can";
 import type { NoteResource } from "../authz/resources";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import type { ModerationSight } from "./load-notes";
 
 /** The actor's group roles, loaded once per request and used for every note it reads. */
 export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<Map<string, GroupRoleName>> {
@@ -10,6 +12,7 @@ export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<
 }
 
 type NoteFacts = {
+  id?: string;
   authorId: string;
   visibility: NoteResource["visibility"];
   groupId: string | null;
@@ -17,6 +20,9 @@ type NoteFacts = {
   deletedAt: Date | null;
   /** Absent where a caller reads live notes only. */
   replyCount?: number;
+  /** A reply's thread (its status decides whether others see the reply); null for a note. */
+  threadId: string | null;
+  thread: { moderationStatus: NoteResource["moderationStatus"] } | null;
 };
 
 /**
@@ -31,9 +37,28 @@ export function toNoteResource(note: NoteFacts, roles: Map<string, GroupRoleName
     groupId: note.groupId,
     viewerGroupRole: note.groupId ? (roles.get(note.groupId) ?? null) : null,
     moderationStatus: note.moderationStatus,
+    threadStatus: threadStatusOf(note),
     deleted: Boolean(note.deletedAt),
     hasReplies,
   };
+}
+
+function threadStatusOf(note: NoteFacts): NoteResource["threadStatus"] {
+  if (note.threadId === null) return null;
+  // A reply loaded without its thread would be judged as if its thread were approved: refuse rather than leak.
+  if (!note.thread) throw new Error(`reply ${note.id ?? ""} was loaded without its thread's moderation status`);
+  return note.thread.moderationStatus;
+}
+
+/** What of an item's moderation this actor is shown (toNoteView): its moderators see most, its author the reason. */
+export function moderationSightOf(actor: Actor, resource: NoteResource): ModerationSight {
+  if (can(actor, "note:moderate", resource)) return "moderator";
+  return actor.kind === "user" && actor.id === resource.authorId ? "author" : "reader";
+}
+
+/** The groups in which the actor is an owner or moderator (whose items it moderates). */
+export function staffGroupIds(roles: Map<string, GroupRoleName>): string[] {
+  return [...roles].filter(([, role]) => role === "owner" || role === "moderator").map(([groupId]) => groupId);
 }
 
 /**
@@ -44,11 +69,21 @@ export function toNoteResource(note: NoteFacts, roles: Map<string, GroupRoleName
  */
 export function visibleNotesWhere(actor: Actor, roles: Map<string, GroupRoleName>): Prisma.NoteWhereInput {
   const liveOrPlaceholder: Prisma.NoteWhereInput = { OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }] };
-  const approved = { moderationStatus: "approved" as const };
+  const approved: Prisma.NoteWhereInput = {
+    moderationStatus: "approved",
+    OR: [{ threadId: null }, { thread: { is: { moderationStatus: "approved" } } }],
+  };
   const shared: Prisma.NoteWhereInput[] = [
-    { ...approved, visibility: "public" },
-    ...(roles.size ? [{ ...approved, visibility: "group" as const, groupId: { in: [...roles.keys()] } }] : []),
+    { AND: [approved, { visibility: "public" }] },
+    ...(roles.size ? [{ AND: [approved, { visibility: "group" as const, groupId: { in: [...roles.keys()] } }] }] : []),
   ];
-  if (actor.kind === "user" && !actor.suspended) shared.push({ authorId: actor.id });
+  if (actor.kind === "user" && !actor.suspended) {
+    shared.push({ authorId: actor.id });
+    // Moderators see every item they moderate, whatever its status (their own are covered just above).
+    const siteRole = actor.siteRole;
+    if (siteRole === "reviewer" || siteRole === "admin") shared.push({ visibility: "public" });
+    if (siteRole === "admin") shared.push({ visibility: "group" });
+    else if (staffGroupIds(roles).length) shared.push({ visibility: "group", groupId: { in: staffGroupIds(roles) } });
+  }
   return { AND: [liveOrPlaceholder, { OR: shared }] };
 }

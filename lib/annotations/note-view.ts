@@ -24,6 +24,14 @@ export const ZNoteView = z.strictObject({
   author: z.strictObject({ id: z.uuid(), displayName: z.string() }),
   version: z.number().int().min(1),
   moderationStatus: z.string(),
+  /** Why a moderator hid it: filled for its author and its moderators only, null for everyone else. */
+  moderationReason: z.string().nullable(),
+  /** A decision names the revision it was made on (`basedOn`); a stale one is refused. */
+  moderationRevision: z.number().int().min(0),
+  /** Set on a note whose thread is locked (no new replies). */
+  lockedAt: z.iso.datetime().nullable(),
+  /** Unresolved flags: for its moderators only, 0 for everyone else (the author is never told who flagged, or how many). */
+  openFlagCount: z.number().int().min(0),
   /** The index entry the note is about, if its writer linked one. */
   referenceEntry: ZNamed.nullable(),
   /** For a reply: the note that opened its thread, and the note or reply it answers. Null for a note. */

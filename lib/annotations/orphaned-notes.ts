@@ -3,7 +3,7 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import type { NoteView } from "./note-view";
 
 /** Enough for any real reader of one letter; a larger backlog of orphans is an editorial problem, not a page. */
@@ -26,5 +26,8 @@ export async function listOrphanedNotes(prisma: PrismaClient, actor: Actor, slug
     take: MAX_ORPHANS,
   });
   // The query mirrors the policy; the policy still has the last word on every row.
-  return rows.filter((row) => can(actor, "note:read", toNoteResource(row, roles))).map(toNoteView);
+  return rows.flatMap((row) => {
+    const resource = toNoteResource(row, roles);
+    return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+  });
 }

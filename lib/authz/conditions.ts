@@ -1,5 +1,5 @@
 import type { Actor } from "./actor";
-import type { GroupResource, MembershipResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
+import type { GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
 
 // One-line conditions the policy table is written in. Each answers for one actor and one resource.
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -33,6 +33,22 @@ export const noteIsLive: Condition<NoteResource> = (_actor, note) => !note.delet
 /** Live, or deleted but kept as a placeholder so that the replies below it keep their thread. */
 export const noteIsLiveOrPlaceholder: Condition<NoteResource> = (_actor, note) => !note.deleted || note.hasReplies;
 export const noteIsApproved: Condition<NoteResource> = (_actor, note) => note.moderationStatus === "approved";
+/** A note, or a reply whose thread's note is approved: hiding a note hides its replies from everyone but their moderators. */
+export const threadIsApproved: Condition<NoteResource> = (_actor, note) => note.threadStatus === null || note.threadStatus === "approved";
+export const notNoteAuthor: Condition<NoteResource> = (actor, note) => !isNoteAuthor(actor, note);
+/**
+ * Who moderates an item (a reply is judged by its thread's visibility and group, which it copies): public items the
+ * site's reviewers and admins; group items that group's owners and moderators, and admins; private items nobody.
+ * Nobody moderates their own.
+ */
+export const moderatesNote: Condition<NoteResource> = (actor, note) => {
+  if (!active(actor, null) || isNoteAuthor(actor, note)) return false;
+  const siteRole = (actor as SignedIn).siteRole;
+  if (note.visibility === "public") return siteRole === "reviewer" || siteRole === "admin";
+  if (note.visibility === "group") return siteRole === "admin" || note.viewerGroupRole === "owner" || note.viewerGroupRole === "moderator";
+  return false;
+};
+export const moderatesAGroup: Condition<ModerationResource> = (actor, resource) => active(actor, null) && resource.viewerModeratesAGroup;
 export const noteIsPublic: Condition<NoteResource> = (_actor, note) => note.visibility === "public";
 export const noteIsGroup: Condition<NoteResource> = (_actor, note) => note.visibility === "group";
 export const inNoteGroup: Condition<NoteResource> = (actor, note) => active(actor, null) && note.viewerGroupRole !== null;

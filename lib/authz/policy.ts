@@ -7,6 +7,11 @@ import {
   isGroupStaff,
   inNoteGroup,
   isNoteAuthor,
+  isReviewer,
+  moderatesAGroup,
+  moderatesNote,
+  notNoteAuthor,
+  threadIsApproved,
   noteIsApproved,
   noteIsGroup,
   noteIsLive,
@@ -29,6 +34,7 @@ import type {
   DocumentResource,
   GroupResource,
   MembershipResource,
+  ModerationResource,
   NoteDraftResource,
   NoteResource,
   ReferenceIndexResource,
@@ -80,14 +86,16 @@ export const POLICY = {
   "membership:read-self": { write: false, rules: [[isGroupMember, targetIsSelf]] } as Entry<MembershipResource>,
 
   // Private notes are their author's alone; group notes are for the group's members; public notes for everyone.
-  // Others see a note only once it is approved (the moderation capability adds who may see the rest).
+  // Others see an item only once it is approved and, for a reply, once its thread's note is approved too; the
+  // author sees their own in any status, and its moderators see every item they may moderate, whatever its status.
   // A deleted note or reply with live replies stays readable, as an empty placeholder, by whoever could read it.
   "note:read": {
     write: false,
     rules: [
       [noteIsLiveOrPlaceholder, isNoteAuthor],
-      [noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic],
-      [noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup],
+      [noteIsLiveOrPlaceholder, moderatesNote],
     ],
   } as Entry<NoteResource>,
   // Checked against the note that opened the thread (replies copy its visibility): any active reader may answer.
@@ -103,6 +111,33 @@ export const POLICY = {
   "note:create": { write: true, rules: [[active, draftNotInGroup], [active, writerInDraftGroup]] } as Entry<NoteDraftResource>,
   "note:update": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
   "note:delete": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
+
+  // Any signed-in reader of a shared, approved item may flag it, except its author; private items are never flagged.
+  "note:flag": {
+    write: true,
+    hiddenBy: "note:read",
+    rules: [
+      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsPublic],
+      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup],
+    ],
+  } as Entry<NoteResource>,
+  // Approve, hide, restore, mark spam, lock and unlock: the item's moderators (see moderatesNote), never its author.
+  "note:moderate": { write: true, hiddenBy: "note:see-moderation", rules: [[noteIsLive, moderatesNote]] } as Entry<NoteResource>,
+  // Who may learn that an item is moderated at all, which decides 404 or 403 for "note:moderate": readers of a
+  // public item, the author (private or not), and the item's moderators. A group's other members get 404.
+  "note:see-moderation": {
+    write: false,
+    rules: [
+      [noteIsLiveOrPlaceholder, isNoteAuthor],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic],
+      [noteIsLiveOrPlaceholder, moderatesNote],
+    ],
+  } as Entry<NoteResource>,
+  // The queue, the moderation log and the dashboard: whoever moderates something (each shows only what they moderate).
+  "moderation:review": { write: false, rules: [[isReviewer], [isAdmin], [moderatesAGroup]] } as Entry<ModerationResource>,
+  // Trusted writers publish public items without waiting for a reviewer.
+  "user:trust": { write: true, rules: [[isReviewer, isOtherUser], [isAdmin, isOtherUser]] } as Entry<UserResource>,
+  "group:set-moderation": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff], [isAdmin]] } as Entry<GroupResource>,
 
   // Correcting the letter's text re-anchors everyone's notes on that paragraph: an editor's act, so admins only.
   "paragraph:correct": { write: true, rules: [[isAdmin]] } as Entry<DocumentResource>,

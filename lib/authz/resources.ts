@@ -24,11 +24,16 @@ export type NoteResource = {
   visibility: "private" | "group" | "public";
   groupId: string | null;
   viewerGroupRole: GroupRoleName | null;
-  moderationStatus: "approved" | "pending" | "hidden" | "spam";
+  moderationStatus: ModerationStatusName;
+  /** For a reply: the moderation status of the note that opens its thread (hiding a note hides its replies). Null for a note. */
+  threadStatus: ModerationStatusName | null;
   deleted: boolean;
   /** Whether live (not deleted) replies hang below it: a deleted note or reply with some stays as a placeholder. */
   hasReplies: boolean;
 };
+export type ModerationStatusName = "approved" | "pending" | "hidden" | "spam";
+/** The moderation tools (queue, log, dashboard): whether the actor is an owner or moderator of at least one group. */
+export type ModerationResource = { type: "moderation"; viewerModeratesAGroup: boolean };
 /** A note about to be written: where it will be visible, and the writer's role in the chosen group. */
 export type NoteDraftResource = { type: "note-draft"; visibility: "private" | "group" | "public"; viewerGroupRole: GroupRoleName | null };
 
@@ -40,4 +45,5 @@ export type Resource =
   | SiteResource
   | NoteResource
   | NoteDraftResource
+  | ModerationResource
   | ReferenceIndexResource;

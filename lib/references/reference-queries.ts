@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { groupRolesOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
 import type { NoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
@@ -99,9 +99,10 @@ export async function getReferenceEntry(
     prisma.note.count({ where }),
   ]);
   // The query already filters by visibility; the policy has the last word on every row.
-  const notes = rows
-    .filter((note) => can(actor, "note:read", toNoteResource(note, roles)))
-    .map((note) => ({ note: toNoteView(note), documentSlug: note.document.slug }));
+  const notes = rows.flatMap((note) => {
+    const resource = toNoteResource(note, roles);
+    return can(actor, "note:read", resource) ? [{ note: toNoteView(note, moderationSightOf(actor, resource)), documentSlug: note.document.slug }] : [];
+  });
   return {
     entry,
     identifierLinks: listIdentifierLinks({ wikidata: row.wikidata, viaf: row.viaf, geonames: row.geonames, gnd: row.gnd }),

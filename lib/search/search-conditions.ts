@@ -1,4 +1,5 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
+import { staffGroupIds } from "../annotations/note-access";
 import { Prisma } from "../db/generated/client";
 import type { TNoteSearchQuery } from "./search-schemas";
 
@@ -13,16 +14,28 @@ export const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n."searchVector", ${t
 
 /**
  * The "note:read" rule as SQL, mirroring visibleNotesWhere (lib/annotations/note-access.ts). Search asks for live
- * notes only (a deleted note is never found, even where a placeholder of it is readable); lists ask for placeholders. Approved public notes; approved group
- * notes of the reader's groups; the reader's own live notes in any moderation status.
+ * notes only (a deleted note is never found, even where a placeholder of it is readable); lists ask for placeholders.
+ * Approved public items and approved group items of the reader's groups (a reply only while its thread's note is
+ * approved too); the reader's own items in any moderation status; and, in any status, the items the reader
+ * moderates: public ones for reviewers and admins, group ones for that group's owners and moderators, and admins.
  */
 export function visibleToReader(actor: Actor, roles: Map<string, GroupRoleName>, { placeholders = false } = {}): Prisma.Sql {
-  const branches = [Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'public')`];
+  const approved = Prisma.sql`n."moderationStatus" = 'approved' AND (n."threadId" IS NULL OR EXISTS (
+    SELECT 1 FROM "Note" t WHERE t."id" = n."threadId" AND t."moderationStatus" = 'approved'))`;
+  const branches = [Prisma.sql`(n."visibility" = 'public' AND ${approved})`];
   if (roles.size) {
     const groups = Prisma.join([...roles.keys()].map((id) => Prisma.sql`${id}::uuid`));
-    branches.push(Prisma.sql`(n."moderationStatus" = 'approved' AND n."visibility" = 'group' AND n."groupId" IN (${groups}))`);
+    branches.push(Prisma.sql`(n."visibility" = 'group' AND n."groupId" IN (${groups}) AND ${approved})`);
   }
-  if (actor.kind === "user" && !actor.suspended) branches.push(Prisma.sql`n."authorId" = ${actor.id}::uuid`);
+  if (actor.kind === "user" && !actor.suspended) {
+    branches.push(Prisma.sql`n."authorId" = ${actor.id}::uuid`);
+    if (actor.siteRole === "reviewer" || actor.siteRole === "admin") branches.push(Prisma.sql`n."visibility" = 'public'`);
+    const staff = staffGroupIds(roles);
+    if (actor.siteRole === "admin") branches.push(Prisma.sql`n."visibility" = 'group'`);
+    else if (staff.length) {
+      branches.push(Prisma.sql`(n."visibility" = 'group' AND n."groupId" IN (${Prisma.join(staff.map((id) => Prisma.sql`${id}::uuid`))}))`);
+    }
+  }
   // Lists keep a deleted note whose thread has live replies, as a placeholder (visibleNotesWhere); search never finds one.
   const live = placeholders ? Prisma.sql`(n."deletedAt" IS NULL OR n."replyCount" > 0)` : Prisma.sql`n."deletedAt" IS NULL`;
   return Prisma.sql`(${live} AND (${Prisma.join(branches, " OR ")}))`;

@@ -27,6 +27,7 @@ type HitRow = {
   referenceType: string;
   visibility: "private" | "group" | "public";
   moderationStatus: "approved" | "pending" | "hidden" | "spam";
+  threadStatus: "approved" | "pending" | "hidden" | "spam" | null;
   deletedAt: Date | null;
   authorId: string;
   authorName: string;
@@ -71,6 +72,7 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
     prisma.$queryRaw<HitRow[]>`
       SELECT n."id", n."threadId", p."anchorId" AS "paragraph", n."referenceType"::text AS "referenceType",
              n."visibility"::text AS "visibility", n."moderationStatus"::text AS "moderationStatus", n."deletedAt",
+             (SELECT t."moderationStatus"::text FROM "Note" t WHERE t."id" = n."threadId") AS "threadStatus",
              n."authorId", u."displayName" AS "authorName", n."groupId", g."name" AS "groupName", n."tags",
              n."createdAt", n."body", n."quoteExact", top."rank"
       FROM (
@@ -104,7 +106,7 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
   ]);
 
   // The SQL already filters by visibility; the policy has the last word on every row.
-  const visible = hits.filter((hit) => can(actor, "note:read", toNoteResource(hit, roles)));
+  const visible = hits.filter((hit) => can(actor, "note:read", toNoteResource({ ...hit, thread: hit.threadStatus ? { moderationStatus: hit.threadStatus } : null }, roles)));
   const page = visible.slice(0, query.limit);
   const last = hits.length > query.limit ? hits[query.limit - 1] : null;
   const snippets = await highlight(prisma, query.q, page);

@@ -31,9 +31,12 @@ const note = (visibility: Visibility, author: "other" | "self" = "other") => (na
   groupId: visibility === "group" ? "g1" : null,
   viewerGroupRole: visibility === "group" ? roleIn(name) : null,
   moderationStatus: "approved",
+  threadStatus: null,
   deleted: false,
   hasReplies: false,
 });
+const isStaff = (name: ActorName) => name === "groupModerator" || name === "groupOwner";
+const moderation = (name: ActorName): Resource => ({ type: "moderation", viewerModeratesAGroup: isStaff(name) });
 const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
   type: "note-draft",
   visibility,
@@ -63,6 +66,12 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T, F] },
   "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
   "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
+  "note:flag": { resource: note("public"), allowed: [F, T, T, T, T, T, T, F] },
+  "note:moderate": { resource: note("public"), allowed: [F, F, F, F, F, T, T, F] },
+  "note:see-moderation": { resource: note("public"), allowed: [T, T, T, T, T, T, T, T] },
+  "moderation:review": { resource: moderation, allowed: [F, F, F, T, T, T, T, F] },
+  "user:trust": { resource: otherUser, allowed: [F, F, F, F, F, T, T, F] },
+  "group:set-moderation": { resource: group, allowed: [F, F, F, T, T, F, T, F] },
   "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T, F] },
   "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T, T] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
@@ -92,7 +101,8 @@ describe("the policy table", () => {
 // Every note permission × actor × visibility, for a note by someone else and for the actor's own note.
 const NOTE_MATRIX: { permission: Permission; visibility: Visibility; author: "other" | "self"; allowed: boolean[] }[] = [
   { permission: "note:read", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:read", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
+  // Admins moderate every group's items, so they read them too.
+  { permission: "note:read", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, T, F] },
   { permission: "note:read", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T, T] },
   { permission: "note:read", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
   { permission: "note:read", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
@@ -115,6 +125,24 @@ const NOTE_MATRIX: { permission: Permission; visibility: Visibility; author: "ot
   { permission: "note:delete", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
   { permission: "note:delete", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
   { permission: "note:delete", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:flag", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
+  { permission: "note:flag", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:flag", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T, F] },
+  { permission: "note:moderate", visibility: "public", author: "other", allowed: [F, F, F, F, F, T, T, F] },
+  { permission: "note:moderate", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:see-moderation", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:see-moderation", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T, F] },
+  { permission: "note:see-moderation", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T, T] },
   { permission: "note:create", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
   { permission: "note:create", visibility: "group", author: "self", allowed: [F, F, T, T, T, F, F, F] },
   { permission: "note:create", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
@@ -135,14 +163,35 @@ describe("notes: every permission × actor × visibility", () => {
     });
   }
 
-  it("a hidden, pending or deleted note is for its author alone", () => {
-    for (const state of [{ moderationStatus: "hidden" }, { moderationStatus: "pending" }, { deleted: true }] as const) {
-      const base = note("public")("researcher") as Extract<Resource, { type: "note" }>;
-      expect(can(actorFor("researcher"), "note:read", { ...base, ...state } as never)).toBe(false);
-      expect(can(actorFor("admin"), "note:read", { ...base, ...state } as never)).toBe(false);
-      const own = { ...base, authorId: "user-researcher", ...state };
+  it("a hidden, pending or spam item is for its author and its moderators; a deleted one (without replies) for nobody", () => {
+    for (const state of [{ moderationStatus: "hidden" }, { moderationStatus: "pending" }, { moderationStatus: "spam" }, { deleted: true }] as const) {
+      const hiddenItem = { ...note("public")("researcher"), ...state } as never;
+      expect(can(actorFor("researcher"), "note:read", hiddenItem)).toBe(false);
+      expect(can(actorFor("anonymous"), "note:read", hiddenItem)).toBe(false);
+      expect(can(actorFor("reviewer"), "note:read", hiddenItem)).toBe(!("deleted" in state));
+      expect(can(actorFor("admin"), "note:read", hiddenItem)).toBe(!("deleted" in state));
+      const own = { ...note("public")("researcher"), authorId: "user-researcher", ...state };
       expect(can(actorFor("researcher"), "note:read", own as never)).toBe(!("deleted" in state));
+      // In a group: its members no longer see it, its owner and moderators (and admins) do.
+      const inGroup = (name: ActorName) => ({ ...note("group")(name), ...state }) as never;
+      expect(ACTORS.map((name) => can(actorFor(name), "note:read", inGroup(name)))).toEqual(
+        "deleted" in state ? [F, F, F, F, F, F, F, F] : [F, F, F, T, T, F, T, F],
+      );
     }
+  });
+
+  it("hiding a note hides its replies: others no longer see them, their author and moderators still do", () => {
+    for (const threadStatus of ["hidden", "pending", "spam"] as const) {
+      const reply = (name: ActorName) => ({ ...note("public")(name), threadStatus }) as never;
+      expect(ACTORS.map((name) => can(actorFor(name), "note:read", reply(name)))).toEqual([F, F, F, F, F, T, T, F]);
+      expect(ACTORS.some((name) => can(actorFor(name), "note:flag", reply(name)))).toBe(false);
+      const ownReply = { ...note("public")("researcher"), authorId: "user-researcher", threadStatus } as never;
+      expect(can(actorFor("researcher"), "note:read", ownReply)).toBe(true);
+      const groupReply = (name: ActorName) => ({ ...note("group")(name), threadStatus }) as never;
+      expect(ACTORS.map((name) => can(actorFor(name), "note:read", groupReply(name)))).toEqual([F, F, F, T, T, F, T, F]);
+    }
+    const approvedThread = (name: ActorName) => ({ ...note("public")(name), threadStatus: "approved" }) as never;
+    expect(ACTORS.map((name) => can(actorFor(name), "note:read", approvedThread(name)))).toEqual([T, T, T, T, T, T, T, T]);
   });
 
   it("a deleted note with live replies is a placeholder for whoever could read it, and nobody can change it", () => {
@@ -229,5 +278,88 @@ describe("assertCan answers", () => {
     expect(statusOf(() => assertCan(actorFor("researcher"), "admin:access", { type: "site" }))).toBe(404);
     expect(statusOf(() => assertCan(actorFor("reviewer"), "user:suspend", otherUser() as never))).toBe(404);
     expect(statusOf(() => assertCan(actorFor("groupOwner"), "group:update", group("groupOwner") as never))).toBe(200);
+  });
+});
+
+describe("moderation edge cases", () => {
+  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
+    try {
+      assertCan(actorFor(name), permission, resource as never);
+      return 200;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+  const otherGroupNote = (name: ActorName): Resource => ({ ...(note("group")(name) as object), groupId: "g2", viewerGroupRole: null }) as Resource;
+
+  it("a group's moderator or owner cannot moderate another group's items, and learns nothing of them (404)", () => {
+    for (const name of ["groupModerator", "groupOwner"] as const) {
+      expect(can(actorFor(name), "note:moderate", note("group")(name) as never)).toBe(true);
+      expect(can(actorFor(name), "note:moderate", otherGroupNote(name) as never)).toBe(false);
+      expect(statusOf(name, "note:moderate", otherGroupNote(name))).toBe(404);
+      const pending = { ...(otherGroupNote(name) as object), moderationStatus: "pending" } as never;
+      expect(can(actorFor(name), "note:read", pending)).toBe(false);
+    }
+    // A group's moderator is no site reviewer: public items are not theirs to moderate.
+    expect(can(actorFor("groupModerator"), "note:moderate", note("public")("groupModerator") as never)).toBe(false);
+  });
+
+  it("a reviewer cannot moderate a private note, nor a group's; nobody flags a private note", () => {
+    expect(can(actorFor("reviewer"), "note:moderate", note("private")("reviewer") as never)).toBe(false);
+    expect(statusOf("reviewer", "note:moderate", note("private")("reviewer"))).toBe(404);
+    expect(statusOf("admin", "note:moderate", note("private")("admin"))).toBe(404);
+    expect(statusOf("reviewer", "note:moderate", note("group")("reviewer"))).toBe(404);
+    // Its author may see it, but moderates it no more than anyone: 403.
+    expect(statusOf("researcher", "note:moderate", note("private", "self")("researcher"))).toBe(403);
+    expect(statusOf("researcher", "note:flag", note("private", "self")("researcher"))).toBe(403);
+    expect(ACTORS.some((name) => can(actorFor(name), "note:flag", note("private")(name) as never))).toBe(false);
+  });
+
+  it("nobody moderates or flags their own note, whatever their roles", () => {
+    for (const visibility of ["private", "group", "public"] as const) {
+      for (const name of ACTORS) {
+        expect(can(actorFor(name), "note:moderate", note(visibility, "self")(name) as never)).toBe(false);
+        expect(can(actorFor(name), "note:flag", note(visibility, "self")(name) as never)).toBe(false);
+      }
+    }
+    expect(statusOf("reviewer", "note:moderate", note("public", "self")("reviewer"))).toBe(403);
+    expect(statusOf("groupOwner", "note:moderate", note("group", "self")("groupOwner"))).toBe(403);
+  });
+
+  it("non-moderators: 401 anonymous, 403 for a public item's readers, 404 for a group's plain members", () => {
+    expect(statusOf("anonymous", "note:moderate", note("public")("anonymous"))).toBe(401);
+    expect(statusOf("researcher", "note:moderate", note("public")("researcher"))).toBe(403);
+    expect(statusOf("groupMember", "note:moderate", note("public")("groupMember"))).toBe(403);
+    expect(statusOf("groupMember", "note:moderate", note("group")("groupMember"))).toBe(404);
+    expect(statusOf("researcher", "note:moderate", note("group")("researcher"))).toBe(404);
+    const pendingPublic = (name: ActorName) => ({ ...(note("public")(name) as object), moderationStatus: "pending" }) as Resource;
+    expect(statusOf("researcher", "note:moderate", pendingPublic("researcher"))).toBe(404);
+    expect(statusOf("reviewer", "note:moderate", pendingPublic("reviewer"))).toBe(200);
+  });
+
+  it("flagging: what one cannot read is 404; a deleted item cannot be flagged or decided on", () => {
+    const pending = (name: ActorName) => ({ ...(note("public")(name) as object), moderationStatus: "pending" }) as Resource;
+    expect(statusOf("researcher", "note:flag", pending("researcher"))).toBe(404);
+    expect(statusOf("researcher", "note:flag", note("group")("researcher"))).toBe(404);
+    const placeholder = (name: ActorName) => ({ ...(note("public")(name) as object), deleted: true, hasReplies: true }) as Resource;
+    expect(ACTORS.some((name) => can(actorFor(name), "note:flag", placeholder(name) as never))).toBe(false);
+    expect(ACTORS.some((name) => can(actorFor(name), "note:moderate", placeholder(name) as never))).toBe(false);
+  });
+
+  it("trust: reviewers and admins, not for themselves; group mode: the group's staff and admins, 404 to outsiders", () => {
+    const self = (name: ActorName) => ({ type: "user", id: idOf(name), siteRole: "researcher", suspended: false }) as const;
+    expect(can(actorFor("reviewer"), "user:trust", self("reviewer"))).toBe(false);
+    expect(statusOf("researcher", "user:trust", otherUser())).toBe(403);
+    expect(statusOf("anonymous", "user:trust", otherUser())).toBe(401);
+    expect(statusOf("researcher", "group:set-moderation", group("researcher"))).toBe(404);
+    expect(statusOf("groupMember", "group:set-moderation", group("groupMember"))).toBe(403);
+    expect(statusOf("groupModerator", "group:set-moderation", group("groupModerator"))).toBe(200);
+  });
+
+  it("the review tools: reviewers, admins and whoever staffs a group; a suspended staff member is not", () => {
+    const staffOfSome = { type: "moderation", viewerModeratesAGroup: true } as const;
+    expect(can(actorFor("researcher"), "moderation:review", staffOfSome)).toBe(true);
+    expect(can(actorFor("suspended"), "moderation:review", staffOfSome)).toBe(false);
+    expect(statusOf("researcher", "moderation:review", { type: "moderation", viewerModeratesAGroup: false })).toBe(404);
   });
 });
