@@ -3,7 +3,7 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
-import { groupRolesOf, visibleNotesWhere } from "./note-access";
+import { groupRolesOf, moderationSightOf } from "./note-access";
 import type { TCreateNote, TEditNote } from "./note-schemas";
 import { loadNoteForActor } from "./load-readable-note";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
@@ -11,6 +11,9 @@ import type { NoteView } from "./note-view";
 import type { z } from "zod";
 import type { ZNoteListQuery } from "./note-schemas";
 import { assertReferenceEntryExists } from "../references/assert-reference-entry";
+import { announceQueued } from "../moderation/item-moderators";
+import { moderationOnCreate } from "../moderation/premoderation";
+import { notifyEditedItem, notifyNewItem } from "../notifications/note-activity";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -20,7 +23,11 @@ async function documentBySlug(prisma: PrismaClient, slug: string) {
   return document;
 }
 
-/** Writes a note after checking the writer, the group, the paragraph and the passage; one insert, nothing partial. */
+/**
+ * Writes a note after checking the writer, the group, the paragraph and the passage; one insert, nothing partial.
+ * An untrusted writer's public note, or a group note in a premoderated group, waits for review (its moderators are
+ * told in the same transaction).
+ */
 export async function createNote(prisma: PrismaClient, actor: Actor, slug: string, input: TCreateNote): Promise<NoteView> {
   const roles = await groupRolesOf(prisma, actor);
   const groupRole = input.groupId ? (roles.get(input.groupId) ?? null) : null;
@@ -38,13 +45,16 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
       SELECT id, text FROM "Paragraph" WHERE "documentId" = ${document.id}::uuid AND "anchorId" = ${input.paragraph} FOR SHARE`;
     if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
     if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
-    return tx.note.create({
+    const groupId = input.visibility === "group" ? input.groupId! : null;
+    const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: input.visibility, groupId });
+    const created = await tx.note.create({
       data: {
         documentId: document.id,
         paragraphId: paragraph.id,
         authorId: (actor as SignedIn).id,
         visibility: input.visibility,
-        groupId: input.visibility === "group" ? input.groupId! : null,
+        groupId,
+        ...moderation,
         quoteExact: input.quote?.exact ?? null,
         quotePrefix: input.quote?.prefix ?? null,
         quoteSuffix: input.quote?.suffix ?? null,
@@ -58,8 +68,11 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
       },
       include: NOTE_INCLUDE,
     });
+    if (created.moderationStatus === "pending") await announceQueued(tx, created, "pending");
+    await notifyNewItem(tx, created.id);
+    return created;
   });
-  return toNoteView(note);
+  return toNoteView(note, "author");
 }
 
 export { listNotes } from "./list-notes";
@@ -78,7 +91,7 @@ function assertReplyEdit(input: TEditNote, threadReferenceType: string): void {
 export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string): Promise<NoteView> {
   const { note, resource } = await loadNote(prisma, actor, noteId);
   assertCan(actor, "note:read", resource);
-  return toNoteView(note);
+  return toNoteView(note, moderationSightOf(actor, resource));
 }
 
 /**
@@ -122,10 +135,11 @@ export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: str
     await tx.noteRevision.create({
       data: { noteId, version: basedOn, body: before.body, tags: before.tags, referenceType: before.referenceType, editedById: (actor as SignedIn).id },
     });
+    await notifyEditedItem(tx, noteId, before.body);
     if (!note.threadId && referenceType !== before.referenceType) {
       await tx.note.updateMany({ where: { threadId: noteId }, data: { referenceType } });
     }
-    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }));
+    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }), moderationSightOf(actor, resource));
   });
 }
 

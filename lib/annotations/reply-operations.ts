@@ -5,7 +5,10 @@ import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import { loadNoteForActor } from "./load-readable-note";
-import { toNoteResource } from "./note-access";
+import { moderationSightOf, toNoteResource } from "./note-access";
+import { announceQueued } from "../moderation/item-moderators";
+import { moderationOnCreate } from "../moderation/premoderation";
+import { notifyNewItem } from "../notifications/note-activity";
 import type { TCreateReply } from "./note-schemas";
 import type { NoteView } from "./note-view";
 import { orderThread } from "./thread-order";
@@ -13,6 +16,7 @@ import type { ThreadView } from "./thread-view";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
+const threadLocked = () => new AppError("conflict", "This thread is locked");
 const parentError = (message: string) => new AppError("bad_request", "Invalid input", { fields: { parentId: [message] } });
 
 /**
@@ -31,7 +35,8 @@ async function loadThreadNote(prisma: PrismaClient, actor: Actor, noteId: string
 /**
  * Writes a reply in a note's thread, answering the note or one of its replies. The reply copies its thread's
  * document, paragraph, visibility, group and reference type, so the visibility rule for notes serves it too; the
- * insert and the thread's reply count change together.
+ * insert and the thread's reply count change together. A locked thread takes no reply (the count's update is
+ * conditional on the lock, so a lock committed meanwhile refuses it too); pre-moderation applies as for notes.
  */
 export async function createReply(prisma: PrismaClient, actor: Actor, noteId: string, input: TCreateReply): Promise<NoteView> {
   const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
@@ -48,7 +53,9 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
   } else if (note.deletedAt) {
     throw parentError("The note was deleted; answer one of its replies");
   }
+  if (note.lockedAt) throw threadLocked();
   return prisma.$transaction(async (tx) => {
+    const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: note.visibility, groupId: note.groupId });
     const reply = await tx.note.create({
       data: {
         documentId: note.documentId,
@@ -62,11 +69,15 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
         sources: [],
         threadId: note.id,
         parentId,
+        ...moderation,
       },
       include: NOTE_INCLUDE,
     });
-    await tx.note.update({ where: { id: note.id }, data: { replyCount: { increment: 1 } } });
-    return toNoteView(reply);
+    const { count } = await tx.note.updateMany({ where: { id: note.id, lockedAt: null }, data: { replyCount: { increment: 1 } } });
+    if (count === 0) throw threadLocked();
+    if (reply.moderationStatus === "pending") await announceQueued(tx, reply, "pending");
+    await notifyNewItem(tx, reply.id);
+    return toNoteView(reply, "author");
   });
 }
 
@@ -87,9 +98,11 @@ export async function listThread(prisma: PrismaClient, actor: Actor, noteId: str
     authorName: row.author.displayName,
   }));
   const ordered = orderThread(note.id, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+  const view = (row: (typeof rows)[number] | typeof note, hasReplies?: boolean) =>
+    toNoteView(row, moderationSightOf(actor, toNoteResource(row, roles, hasReplies)));
   return {
-    note: toNoteView(note),
-    replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...toNoteView(byId.get(id)!), depth, inReplyTo })),
+    note: view(note),
+    replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!, false), depth, inReplyTo })),
     canReply: can(actor, "note:reply", resource),
   };
 }

@@ -16,7 +16,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details: { fields?: Record<string, string[]>; retryAfterSeconds?: number } = {},
+    /** `body`: more of the answer, e.g. the current state of what a stale write was refused on. */
+    readonly details: { fields?: Record<string, string[]>; retryAfterSeconds?: number; body?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -20,7 +20,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
     if (error.code === "forbidden" || error.code === "unauthenticated") log.info("authz.denied", { ...context, code: error.code });
     const headers = error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined;
     return Response.json(
-      { error: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) },
+      { ...error.details.body, error: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) },
       { status: error.status, headers },
     );
   }

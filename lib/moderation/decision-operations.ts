@@ -1,0 +1,146 @@
+import { writeSuspension } from "../admin/admin-operations";
+import { loadUserResource } from "../admin/load-user";
+import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
+import { loadNoteForActor } from "../annotations/load-readable-note";
+import type { NoteView } from "../annotations/note-view";
+import type { Actor } from "../authz/actor";
+import { assertCan, can } from "../authz/can";
+import { systemClock, type Clock } from "../auth/clock";
+import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import { AppError, notFound } from "../errors/app-error";
+import { notifyOnApproval } from "../notifications/note-activity";
+import { notify } from "../notifications/notify";
+import { recordModeration } from "./moderation-records";
+import type { TDecision, TDecisionAction, TModerationState } from "./moderation-schemas";
+
+type SignedIn = Extract<Actor, { kind: "user" }>;
+type Status = "approved" | "pending" | "hidden" | "spam";
+type Current = { moderationStatus: Status; moderationRevision: number; lockedAt: Date | null; queuedAt: Date | null; openFlagCount: number };
+
+/** Decisions on an item's status; they resolve its open flags and take it out of the queue. */
+const STATUS_OF: Partial<Record<TDecisionAction, Status>> = { approve: "approved", hide: "hidden", restore: "approved", spam: "spam" };
+
+const stateOf = (current: Current): TModerationState => ({
+  moderationStatus: current.moderationStatus,
+  moderationRevision: current.moderationRevision,
+  lockedAt: current.lockedAt?.toISOString() ?? null,
+});
+
+/** 409 with the item's state now, so the moderator's screen can show what the other decision left. */
+const conflict = (message: string, current: Current) => new AppError("conflict", message, { body: { current: stateOf(current) } });
+
+/** Why this action cannot follow from the state the moderator saw (null when it can). */
+function refusal(action: TDecisionAction, current: Current, isReply: boolean, authorSuspended: boolean): string | null {
+  switch (action) {
+    case "approve":
+      if (current.moderationStatus === "hidden" || current.moderationStatus === "spam") return "This note is hidden; restore it instead";
+      return current.moderationStatus === "approved" && current.openFlagCount === 0 ? "This note is already approved" : null;
+    case "hide":
+      return current.moderationStatus === "hidden" ? "This note is already hidden" : null;
+    case "spam":
+      return current.moderationStatus === "spam" ? "This note is already marked as spam" : null;
+    case "restore":
+      return current.moderationStatus === "hidden" || current.moderationStatus === "spam" ? null : "Only a hidden note or spam can be restored";
+    case "lock":
+    case "unlock":
+      if (isReply) return "Lock or unlock the thread's note, not a reply";
+      if (action === "lock") return current.lockedAt ? "This thread is already locked" : null;
+      return current.lockedAt ? null : "This thread is not locked";
+    case "suspend":
+      return authorSuspended ? "The author is already suspended" : null;
+  }
+}
+
+const AUTHOR_TEXT: Partial<Record<TDecisionAction, (reason: string | undefined) => string>> = {
+  approve: () => "Your note was approved: others can now see it",
+  hide: (reason) => `A moderator hid your note: ${reason ?? ""}`,
+  restore: () => "Your note was restored: others can see it again",
+};
+
+/**
+ * A moderator's decision on a note or reply, based on the revision they saw (`basedOn`). Everything happens in one
+ * transaction: the conditional UPDATE (… WHERE moderationRevision = basedOn, which it raises by one), so that of two
+ * decisions made on the same revision exactly one wins and the other is refused with 409 and the state now; the
+ * resolution of the item's open flags; the audit record; the suspension (admins); and the notifications of the
+ * author and of the flaggers.
+ */
+export async function decide(prisma: PrismaClient, actor: Actor, noteId: string, input: TDecision, clock: Clock = systemClock): Promise<NoteView> {
+  const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
+  if (note.deletedAt) {
+    // Only those who could have moderated it learn that it was deleted.
+    throw notFound(can(actor, "note:moderate", { ...resource, deleted: false }) ? "This note was deleted" : "Not found");
+  }
+  assertCan(actor, "note:moderate", resource);
+  const moderator = actor as SignedIn;
+  const author = input.action === "suspend" ? await loadUserResource(prisma, note.authorId) : null;
+  if (author) assertCan(actor, "user:suspend", author);
+
+  return prisma.$transaction(async (tx) => {
+    const current = await readState(tx, noteId);
+    if (!current) throw notFound("This note was deleted");
+    if (current.moderationRevision !== input.basedOn) {
+      throw conflict("Another decision was made on this note meanwhile; here is its state now", current);
+    }
+    const refused = refusal(input.action, current, note.threadId !== null, author?.suspended ?? false);
+    if (refused) throw conflict(refused, current);
+
+    const newStatus = STATUS_OF[input.action];
+    const now = clock.now();
+    const data: Prisma.NoteUpdateManyMutationInput = { moderationRevision: { increment: 1 } };
+    if (newStatus) Object.assign(data, { moderationStatus: newStatus, moderationReason: newStatus === "approved" ? null : (input.reason ?? null), openFlagCount: 0, queuedAt: null });
+    if (input.action === "lock") data.lockedAt = now;
+    if (input.action === "unlock") data.lockedAt = null;
+    const { count } = await tx.note.updateMany({ where: { id: noteId, moderationRevision: input.basedOn, deletedAt: null }, data });
+    if (count === 0) {
+      const now = await readState(tx, noteId);
+      if (!now) throw notFound("This note was deleted");
+      throw conflict("Another decision was made on this note meanwhile; here is its state now", now);
+    }
+
+    const flaggers = newStatus ? await resolveFlags(tx, noteId, moderator.id, input.action, now) : [];
+    if (author) await writeSuspension(tx, moderator, author, { suspended: true, reason: input.reason! }, clock);
+    await recordModeration(tx, {
+      action: input.action,
+      actor: moderator,
+      noteId,
+      subjectUserId: note.authorId,
+      groupId: note.groupId,
+      ...transition(input.action, current, newStatus),
+      reason: input.reason ?? null,
+      queuedAt: current.queuedAt,
+    });
+
+    // Replies and mentions in an item that waited for review are announced once it is published.
+    if (current.moderationStatus === "pending" && newStatus === "approved") await notifyOnApproval(tx, noteId);
+    const authorText = AUTHOR_TEXT[input.action];
+    if (authorText && newStatus !== current.moderationStatus) {
+      await notify(tx, { userIds: [note.authorId], kind: "decision", noteId, text: authorText(input.reason), excludeUserId: moderator.id });
+    }
+    if (flaggers.length) {
+      const outcome = newStatus === "approved" ? "it stays visible" : newStatus === "spam" ? "it was marked as spam" : "it was hidden";
+      await notify(tx, { userIds: flaggers, kind: "flag_resolved", noteId, text: `A moderator reviewed the ${note.threadId ? "reply" : "note"} you flagged: ${outcome}`, excludeUserId: moderator.id });
+    }
+    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }), "moderator");
+  });
+}
+
+async function readState(tx: Prisma.TransactionClient, noteId: string): Promise<Current | null> {
+  return tx.note.findFirst({
+    where: { id: noteId, deletedAt: null },
+    select: { moderationStatus: true, moderationRevision: true, lockedAt: true, queuedAt: true, openFlagCount: true },
+  });
+}
+
+/** Marks every open flag of the item resolved by this decision; answers who had flagged it. */
+async function resolveFlags(tx: Prisma.TransactionClient, noteId: string, moderatorId: string, action: TDecisionAction, at: Date): Promise<string[]> {
+  const open = await tx.flag.findMany({ where: { noteId, resolvedAt: null }, select: { flaggerId: true } });
+  if (open.length) await tx.flag.updateMany({ where: { noteId, resolvedAt: null }, data: { resolvedAt: at, resolvedById: moderatorId, resolution: action } });
+  return open.map((flag) => flag.flaggerId);
+}
+
+/** What the record says changed: the status for status decisions, the lock for locks, the account for a suspension. */
+function transition(action: TDecisionAction, current: Current, newStatus: Status | undefined) {
+  if (newStatus) return { previousStatus: current.moderationStatus, newStatus };
+  if (action === "lock" || action === "unlock") return { previousStatus: current.lockedAt ? "locked" : "unlocked", newStatus: action === "lock" ? "locked" : "unlocked" };
+  return { previousStatus: "active", newStatus: "suspended" };
+}
