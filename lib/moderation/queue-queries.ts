@@ -1,0 +1,229 @@
+import type { Actor, GroupRoleName } from "../authz/actor";
+import { can } from "../authz/can";
+import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
+import { groupRolesOf, toNoteResource } from "../annotations/note-access";
+import { listNoteHistory } from "../annotations/note-history";
+import { orderThread } from "../annotations/thread-order";
+import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import { listNoteModerationRecords } from "./log-queries";
+import { passageInContext } from "./passage-in-context";
+import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
+import { assertReviewScope, moderatedNotesWhere, visibleRecordsWhere, type ReviewScope } from "./review-scope";
+import type { ReviewItem, ReviewQueuePage, TReviewQueueQuery } from "./review-queue-view";
+
+/** Actions that decide on an item (the author's "past decisions"), as opposed to flags and account-level changes. */
+export const DECISION_ACTIONS = ["approve", "hide", "restore", "spam", "lock", "unlock", "suspend"] as const;
+
+/** Just what ordering, paging and the policy need: the list query stays an index range plus a top-N sort. */
+const QUEUE_ROW = {
+  id: true,
+  authorId: true,
+  visibility: true,
+  groupId: true,
+  moderationStatus: true,
+  deletedAt: true,
+  replyCount: true,
+  threadId: true,
+  thread: { select: { moderationStatus: true } },
+  queuedAt: true,
+  openFlagCount: true,
+} satisfies Prisma.NoteSelect;
+type QueueRow = Prisma.NoteGetPayload<{ select: typeof QUEUE_ROW }>;
+
+function queueWhere(scope: ReviewScope, query: TReviewQueueQuery): Prisma.NoteWhereInput {
+  const filters: Prisma.NoteWhereInput[] = [{ queuedAt: { not: null }, deletedAt: null }, moderatedNotesWhere(scope)];
+  if (query.reason) filters.push({ flags: { some: { reason: query.reason, resolvedAt: null } } });
+  if (query.group) filters.push({ groupId: query.group });
+  if (query.referenceType) filters.push({ referenceType: query.referenceType });
+  return { AND: filters };
+}
+
+function afterCursor(sort: TReviewQueueQuery["sort"], cursor: QueueCursor): Prisma.NoteWhereInput {
+  const laterInTime: Prisma.NoteWhereInput = {
+    OR: [{ queuedAt: { gt: cursor.queuedAt } }, { queuedAt: cursor.queuedAt, id: { gt: cursor.id } }],
+  };
+  if (sort === "oldest") return laterInTime;
+  return { OR: [{ openFlagCount: { lt: cursor.flags } }, { AND: [{ openFlagCount: cursor.flags }, laterInTime] }] };
+}
+
+const ORDER: Record<TReviewQueueQuery["sort"], Prisma.NoteOrderByWithRelationInput[]> = {
+  oldest: [{ queuedAt: "asc" }, { id: "asc" }],
+  flags: [{ openFlagCount: "desc" }, { queuedAt: "asc" }, { id: "asc" }],
+};
+
+/**
+ * The review queue: items waiting for a decision (pending, or flagged: Note.queuedAt is set) that the actor may
+ * moderate, oldest first or most flagged first, filtered by an open flag's reason, group and reference type. The list
+ * query reads only what ordering and the policy need; the page's items then get their details in a few batched
+ * queries (loadReviewDetails). Anyone the policy does not let review gets a 404.
+ */
+export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query: TReviewQueueQuery): Promise<ReviewQueuePage> {
+  const scope = await assertReviewScope(prisma, actor);
+  const where = queueWhere(scope, query);
+  const [rows, total, roles] = await Promise.all([
+    prisma.note.findMany({
+      where: query.cursor ? { AND: [where, afterCursor(query.sort, decodeQueueCursor(query.cursor))] } : where,
+      select: QUEUE_ROW,
+      orderBy: ORDER[query.sort],
+      take: query.limit + 1,
+    }),
+    prisma.note.count({ where }),
+    groupRolesOf(prisma, actor),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  // The SQL above mirrors the policy; each row is still put to it, so a drift between the two cannot show an item.
+  const allowed = page.filter((row) => can(actor, "note:moderate", toNoteResource(row, roles)));
+  return {
+    items: await loadReviewDetails(prisma, actor, scope, roles, allowed),
+    nextCursor: rows.length > query.limit && last ? encodeQueueCursor({ flags: last.openFlagCount, queuedAt: last.queuedAt!, id: last.id }) : null,
+    total,
+  };
+}
+
+/** One item of the queue, with its details, if it is (still) in the actor's queue; null otherwise. */
+export async function getReviewItem(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ReviewItem | null> {
+  const scope = await assertReviewScope(prisma, actor);
+  const [row, roles] = await Promise.all([
+    prisma.note.findFirst({ where: { AND: [{ id: noteId, deletedAt: null }, moderatedNotesWhere(scope)] }, select: QUEUE_ROW }),
+    groupRolesOf(prisma, actor),
+  ]);
+  if (!row || !can(actor, "note:moderate", toNoteResource(row, roles))) return null;
+  const [item] = await loadReviewDetails(prisma, actor, scope, roles, [row]);
+  return item ?? null;
+}
+
+const ITEM_INCLUDE = {
+  ...NOTE_INCLUDE,
+  paragraph: { select: { anchorId: true, kind: true, text: true } },
+  document: { select: { slug: true } },
+} satisfies Prisma.NoteInclude;
+
+/**
+ * What a moderator needs to decide on each item: the passage in its paragraph, the whole thread, the open flags, the
+ * author's history and the item's edit and moderation history. A fixed number of queries for the whole page, plus
+ * one history per item that was edited.
+ */
+async function loadReviewDetails(
+  prisma: PrismaClient,
+  actor: Actor,
+  scope: ReviewScope,
+  roles: Map<string, GroupRoleName>,
+  rows: QueueRow[],
+): Promise<ReviewItem[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((row) => row.id);
+  const rootIds = [...new Set(rows.map((row) => row.threadId ?? row.id))];
+  const [notes, threadRows, flags, records] = await Promise.all([
+    prisma.note.findMany({ where: { id: { in: ids } }, include: ITEM_INCLUDE }),
+    prisma.note.findMany({
+      where: { OR: [{ id: { in: rootIds } }, { threadId: { in: rootIds } }] },
+      include: NOTE_INCLUDE,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    prisma.flag.findMany({
+      where: { noteId: { in: ids }, resolvedAt: null },
+      include: { flagger: { select: { displayName: true, deletedAt: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    listNoteModerationRecords(prisma, scope, ids),
+  ]);
+  const authorIds = [...new Set(notes.map((note) => note.authorId))];
+  const [authors, itemCounts, decisionCounts, histories] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true, trusted: true, status: true } }),
+    prisma.note.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, deletedAt: null }, _count: { _all: true } }),
+    prisma.moderationRecord.groupBy({
+      by: ["subjectUserId", "action"],
+      where: { AND: [{ subjectUserId: { in: authorIds }, action: { in: [...DECISION_ACTIONS] } }, visibleRecordsWhere(scope)] },
+      _count: { _all: true },
+    }),
+    Promise.all(
+      notes
+        .filter((note) => note.version > 1)
+        .map(async (note) => [note.id, (await listNoteHistory(prisma, actor, note.id)).versions] as const),
+    ).then((entries) => new Map(entries)),
+  ]);
+
+  const noteById = new Map(notes.map((note) => [note.id, note]));
+  const authorById = new Map(authors.map((author) => [author.id, author]));
+  const itemCountOf = new Map(itemCounts.map((count) => [count.authorId, count._count._all]));
+  const decisionsOf = new Map<string, Record<string, number>>();
+  for (const count of decisionCounts) {
+    const entry = decisionsOf.get(count.subjectUserId!) ?? decisionsOf.set(count.subjectUserId!, {}).get(count.subjectUserId!)!;
+    entry[count.action] = count._count._all;
+  }
+  const flagsOf = new Map<string, ReviewItem["flags"]>();
+  for (const flag of flags) {
+    const list = flagsOf.get(flag.noteId) ?? flagsOf.set(flag.noteId, []).get(flag.noteId)!;
+    list.push({
+      id: flag.id,
+      reason: flag.reason,
+      comment: flag.comment,
+      flagger: flag.flagger.deletedAt ? "Deleted user" : flag.flagger.displayName,
+      createdAt: flag.createdAt.toISOString(),
+    });
+  }
+  const threads = buildThreads(actor, roles, rootIds, threadRows);
+
+  return rows.flatMap((row) => {
+    const note = noteById.get(row.id);
+    const thread = threads.get(row.threadId ?? row.id);
+    const author = note ? authorById.get(note.authorId) : undefined;
+    if (!note || !thread || !author) return [];
+    return [
+      {
+        note: toNoteView(note),
+        moderationRevision: note.moderationRevision,
+        moderationStatus: note.moderationStatus,
+        queuedAt: (note.queuedAt ?? row.queuedAt ?? note.createdAt).toISOString(),
+        openFlagCount: note.openFlagCount,
+        documentSlug: note.document.slug,
+        passage: note.paragraph.anchorId ? passageInContext(note.paragraph, note) : null,
+        thread,
+        opensThread: note.threadId === null,
+        locked: (note.threadId ? threadRows.find((root) => root.id === note.threadId)?.lockedAt : note.lockedAt) != null,
+        flags: flagsOf.get(note.id) ?? [],
+        author: {
+          id: author.id,
+          displayName: author.displayName,
+          trusted: author.trusted,
+          suspended: author.status === "suspended",
+          itemCount: itemCountOf.get(author.id) ?? 0,
+          decisions: decisionsOf.get(author.id) ?? {},
+        },
+        history: histories.get(note.id) ?? null,
+        records: records.get(note.id) ?? [],
+      },
+    ];
+  });
+}
+
+type ThreadRow = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
+
+/** Each thread as the moderator reads it (through "note:read"): the note, then its replies in display order. */
+function buildThreads(actor: Actor, roles: Map<string, GroupRoleName>, rootIds: string[], rows: ThreadRow[]): Map<string, ReviewItem["thread"]> {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const repliesOf = new Map<string, ThreadRow[]>();
+  for (const row of rows) {
+    if (row.threadId) (repliesOf.get(row.threadId) ?? repliesOf.set(row.threadId, []).get(row.threadId)!).push(row);
+  }
+  const threads = new Map<string, ReviewItem["thread"]>();
+  for (const rootId of rootIds) {
+    const root = byId.get(rootId);
+    if (!root) continue;
+    const replies = repliesOf.get(rootId) ?? [];
+    const shape = replies.map((reply) => ({
+      id: reply.id,
+      parentId: reply.parentId,
+      createdAt: reply.createdAt,
+      deleted: reply.deletedAt !== null,
+      authorName: reply.author.displayName,
+    }));
+    const ordered = orderThread(rootId, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+    threads.set(rootId, {
+      note: toNoteView(root),
+      replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...toNoteView(byId.get(id)!), depth, inReplyTo })),
+    });
+  }
+  return threads;
+}

@@ -1,0 +1,93 @@
+import { Prisma } from "../db/generated/client";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/can";
+import type { PrismaClient } from "../db/create-prisma-client";
+
+/**
+ * What one actor moderates, loaded once per request: the queue, the log and the dashboard restrict their SQL with it
+ * (so a page of 20 never scans what the actor may not see), and each loaded row is still passed through can().
+ * Public items: site reviewers and admins. Group items: admins, and the owners and moderators of that group.
+ * Private items: nobody. Nobody their own items (the queries add that).
+ */
+export type ReviewScope = {
+  actorId: string;
+  publicItems: boolean;
+  allGroups: boolean;
+  /** Groups the actor owns or moderates, with their names (the queue's group filter offers them). */
+  staffGroups: { id: string; name: string }[];
+};
+
+/** Null when the actor moderates nothing at all (anonymous, suspended, or a researcher who staffs no group). */
+export async function reviewScopeOf(prisma: PrismaClient, actor: Actor): Promise<ReviewScope | null> {
+  if (actor.kind !== "user" || actor.suspended) return null;
+  const staffGroups = (
+    await prisma.membership.findMany({
+      where: { userId: actor.id, role: { in: ["owner", "moderator"] } },
+      select: { group: { select: { id: true, name: true } } },
+      orderBy: { group: { name: "asc" } },
+    })
+  ).map((membership) => membership.group);
+  const publicItems = actor.siteRole === "reviewer" || actor.siteRole === "admin";
+  const allGroups = actor.siteRole === "admin";
+  if (!publicItems && !allGroups && staffGroups.length === 0) return null;
+  return { actorId: actor.id, publicItems, allGroups, staffGroups };
+}
+
+/**
+ * The scope of someone the policy lets use the review tools ("moderation:review"); anyone else gets a 404, as if
+ * the tools did not exist.
+ */
+export async function assertReviewScope(prisma: PrismaClient, actor: Actor): Promise<ReviewScope> {
+  const scope = await reviewScopeOf(prisma, actor);
+  assertCan(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: Boolean(scope?.staffGroups.length) });
+  if (!scope) throw new Error("moderation:review allowed an actor who moderates nothing");
+  return scope;
+}
+
+const staffGroupIds = (scope: ReviewScope) => scope.staffGroups.map((group) => group.id);
+const staffGroupsSql = (scope: ReviewScope) => Prisma.join(staffGroupIds(scope).map((id) => Prisma.sql`${id}::uuid`));
+
+/** Notes and replies the scope moderates (replies carry their thread's visibility and group), as a Prisma filter. */
+export function moderatedNotesWhere(scope: ReviewScope): Prisma.NoteWhereInput {
+  const reach: Prisma.NoteWhereInput[] = [];
+  if (scope.publicItems) reach.push({ visibility: "public" });
+  if (scope.allGroups) reach.push({ visibility: "group" });
+  else if (scope.staffGroups.length) reach.push({ visibility: "group", groupId: { in: staffGroupIds(scope) } });
+  return { authorId: { not: scope.actorId }, OR: reach };
+}
+
+/** The same rule as SQL over the note alias `n`, for the dashboard's aggregates. */
+export function moderatedNotesSql(scope: ReviewScope): Prisma.Sql {
+  const reach: Prisma.Sql[] = [];
+  if (scope.publicItems) reach.push(Prisma.sql`n.visibility = 'public'`);
+  if (scope.allGroups) reach.push(Prisma.sql`n.visibility = 'group'`);
+  else if (scope.staffGroups.length) reach.push(Prisma.sql`(n.visibility = 'group' AND n."groupId" IN (${staffGroupsSql(scope)}))`);
+  if (!reach.length) return Prisma.sql`FALSE`;
+  return Prisma.sql`(n."authorId" <> ${scope.actorId}::uuid AND (${Prisma.join(reach, " OR ")}))`;
+}
+
+/**
+ * Moderation records the scope may read: admins all; reviewers those without a group (public items, trust changes);
+ * group staff their groups'. A flag record on the actor's own item names its flagger, so it is never shown to them.
+ */
+export function visibleRecordsWhere(scope: ReviewScope): Prisma.ModerationRecordWhereInput {
+  const ownFlags: Prisma.ModerationRecordWhereInput = {
+    OR: [{ action: { not: "flag" } }, { subjectUserId: null }, { subjectUserId: { not: scope.actorId } }],
+  };
+  if (scope.allGroups) return ownFlags;
+  const reach: Prisma.ModerationRecordWhereInput[] = [];
+  if (scope.publicItems) reach.push({ groupId: null });
+  if (scope.staffGroups.length) reach.push({ groupId: { in: staffGroupIds(scope) } });
+  return { AND: [ownFlags, { OR: reach }] };
+}
+
+/** The same rule as SQL over the record alias `r`. */
+export function visibleRecordsSql(scope: ReviewScope): Prisma.Sql {
+  const ownFlags = Prisma.sql`NOT (r.action = 'flag' AND r."subjectUserId" IS NOT DISTINCT FROM ${scope.actorId}::uuid)`;
+  if (scope.allGroups) return ownFlags;
+  const reach: Prisma.Sql[] = [];
+  if (scope.publicItems) reach.push(Prisma.sql`r."groupId" IS NULL`);
+  if (scope.staffGroups.length) reach.push(Prisma.sql`r."groupId" IN (${staffGroupsSql(scope)})`);
+  if (!reach.length) return Prisma.sql`FALSE`;
+  return Prisma.sql`(${ownFlags} AND (${Prisma.join(reach, " OR ")}))`;
+}
