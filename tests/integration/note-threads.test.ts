@@ -24,7 +24,11 @@ const edit = (input: Record<string, unknown>) => ZEditNote.parse(input);
 beforeAll(async () => {
   db = await createTestDatabase();
   await importLetter(db.prisma);
-  ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock, { names: { author: "Author", member: "Member", outsider: "Outsider" } }));
+  // Trusted writers: their public replies are published at once (pre-moderation is tested in moderation*.test.ts).
+  ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock, {
+    names: { author: "Author", member: "Member", outsider: "Outsider" },
+    trusted: { member: true, outsider: true },
+  }));
 });
 
 afterAll(async () => {

@@ -56,8 +56,9 @@ beforeAll(async () => {
   await importLetter(db.prisma);
   const [a, r, o] = await Promise.all([
     seedUser(db.prisma, { siteRole: "admin", displayName: "Editor Ada" }),
-    seedUser(db.prisma),
-    seedUser(db.prisma),
+    // Trusted: their public notes are published at once (pre-moderation is tested in moderation*.test.ts).
+    seedUser(db.prisma, { trusted: true }),
+    seedUser(db.prisma, { trusted: true }),
   ]);
   admin = (await signIn(db.prisma, a.id, clock)).actor as Extract<Actor, { kind: "user" }>;
   author = (await signIn(db.prisma, r.id, clock)).actor;

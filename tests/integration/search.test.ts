@@ -30,7 +30,8 @@ async function seedNote(name: string, writer: Actor, overrides: Record<string, u
 beforeAll(async () => {
   db = await createTestDatabase();
   await importLetter(db.prisma);
-  const readers = await seedLetterReaders(db.prisma, clock);
+  // Trusted writers: their public notes are published at once (pre-moderation is tested in moderation*.test.ts).
+  const readers = await seedLetterReaders(db.prisma, clock, { trusted: { member: true, outsider: true } });
   ({ author, member, outsider, groupId } = readers);
 
   // Every note below mentions the Thermidor in its body, except "quoteOnly" (only its passage does).

@@ -11,7 +11,7 @@ export type SignedInActor = Extract<Actor, { kind: "user" }>;
 /** A real User row with a unique email; hashed like sign-up does when a password is given. */
 export async function seedUser(
   prisma: PrismaClient,
-  options: { displayName?: string; siteRole?: "researcher" | "reviewer" | "admin"; password?: string } = {},
+  options: { displayName?: string; siteRole?: "researcher" | "reviewer" | "admin"; password?: string; trusted?: boolean } = {},
 ) {
   const tag = randomUUID().slice(0, 8);
   return prisma.user.create({
@@ -19,6 +19,7 @@ export async function seedUser(
       email: `user-${tag}@example.org`,
       displayName: options.displayName ?? `User ${tag}`,
       siteRole: options.siteRole ?? "researcher",
+      trusted: options.trusted ?? false,
       passwordHash: options.password ? await hashPassword(options.password) : null,
     },
   });

@@ -15,16 +15,22 @@ export function importLetter(prisma: PrismaClient) {
 }
 
 type ReaderNames = { author?: string; member?: string; outsider?: string };
+type ReaderTrust = { author?: boolean; member?: boolean; outsider?: boolean };
 
 /**
  * The three readers the visibility rules tell apart, each signed in: the author owns the research
- * group "Readers", the member belongs to it, the outsider does not.
+ * group "Readers", the member belongs to it, the outsider does not. The author is trusted unless told otherwise (so
+ * their public notes are published at once, as before pre-moderation); the others are not, unless `trusted` says so.
  */
-export async function seedLetterReaders(prisma: PrismaClient, clock: Clock, { names = {} }: { names?: ReaderNames } = {}) {
+export async function seedLetterReaders(
+  prisma: PrismaClient,
+  clock: Clock,
+  { names = {}, trusted = {} }: { names?: ReaderNames; trusted?: ReaderTrust } = {},
+) {
   const [a, m, o] = await Promise.all([
-    seedUser(prisma, { displayName: names.author }),
-    seedUser(prisma, { displayName: names.member }),
-    seedUser(prisma, { displayName: names.outsider }),
+    seedUser(prisma, { displayName: names.author, trusted: trusted.author ?? true }),
+    seedUser(prisma, { displayName: names.member, trusted: trusted.member ?? false }),
+    seedUser(prisma, { displayName: names.outsider, trusted: trusted.outsider ?? false }),
   ]);
   const author = (await signIn(prisma, a.id, clock)).actor;
   const member = (await signIn(prisma, m.id, clock)).actor;
