@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { currentActor } from "@/lib/auth/current-actor";
 
 export async function SiteHeader() {
@@ -27,6 +28,9 @@ export async function SiteHeader() {
                   <Link href="/admin">Admin</Link>
                 </li>
               ) : null}
+              <li>
+                <NotificationsLink actor={actor} />
+              </li>
               <li>
                 <Link href="/account">{actor.displayName}</Link>
               </li>

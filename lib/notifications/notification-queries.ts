@@ -1,0 +1,111 @@
+import type { Actor } from "../authz/actor";
+import { can } from "../authz/can";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { isRowId } from "../db/row-id";
+import { AppError, notFound } from "../errors/app-error";
+import { groupRolesOf, toNoteResource } from "../annotations/note-access";
+import { notificationPermalink } from "./notification-permalink";
+import type { NotificationList, NotificationView, TMarkRead } from "./notification-schemas";
+import { selfResource } from "./self-resource";
+
+type Row = { id: string; kind: NotificationView["kind"]; noteId: string | null; text: string; readAt: Date | null; createdAt: Date };
+
+function encodeCursor(row: Row): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Not a cursor from this list"] } });
+  }
+  return { createdAt, id };
+}
+
+/**
+ * Permalinks for the items the notifications are about, for those the reader can still read (the policy's
+ * "note:read" now, not when they were told): a deleted or hidden item, or one in a group they left, has none.
+ */
+async function permalinksFor(prisma: PrismaClient, actor: Actor, noteIds: string[]): Promise<Map<string, string>> {
+  if (!noteIds.length) return new Map();
+  const [roles, notes] = await Promise.all([
+    groupRolesOf(prisma, actor),
+    prisma.note.findMany({
+      where: { id: { in: noteIds } },
+      select: {
+        id: true, authorId: true, visibility: true, groupId: true, moderationStatus: true, deletedAt: true, replyCount: true,
+        threadId: true, thread: { select: { moderationStatus: true } }, document: { select: { slug: true } },
+      },
+    }),
+  ]);
+  return new Map(
+    notes
+      .filter((note) => !note.deletedAt && can(actor, "note:read", toNoteResource(note, roles)))
+      .map((note) => [note.id, notificationPermalink({ id: note.id, threadId: note.threadId, documentSlug: note.document.slug })]),
+  );
+}
+
+export async function unreadNotificationCount(prisma: PrismaClient, actor: Actor): Promise<number> {
+  const { userId } = selfResource(actor);
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+/** The actor's notifications, newest first, a page at a time. */
+export async function listNotifications(
+  prisma: PrismaClient,
+  actor: Actor,
+  query: { cursor?: string; limit: number; unread: boolean },
+): Promise<NotificationList> {
+  const { userId } = selfResource(actor);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows: Row[] = await prisma.notification.findMany({
+    where: {
+      userId,
+      ...(query.unread ? { readAt: null } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: { id: true, kind: true, noteId: true, text: true, readAt: true, createdAt: true },
+  });
+  const page = rows.slice(0, query.limit);
+  const [links, unreadCount] = await Promise.all([
+    permalinksFor(prisma, actor, [...new Set(page.flatMap((row) => (row.noteId ? [row.noteId] : [])))]),
+    prisma.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      text: row.text,
+      noteId: row.noteId,
+      permalink: row.noteId ? (links.get(row.noteId) ?? null) : null,
+      readAt: row.readAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    unreadCount,
+    nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+  };
+}
+
+/** Marks the named notifications (only the actor's own; others' ids are ignored) or all of them as read. */
+export async function markNotificationsRead(prisma: PrismaClient, actor: Actor, input: TMarkRead): Promise<{ updated: number; unreadCount: number }> {
+  const { userId } = selfResource(actor);
+  const { count } = await prisma.notification.updateMany({
+    where: { userId, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) },
+    data: { readAt: new Date() },
+  });
+  return { updated: count, unreadCount: await prisma.notification.count({ where: { userId, readAt: null } }) };
+}
+
+/** Opening a notification marks it read and leads to its item: the permalink, or null when it can no longer be read. */
+export async function openNotification(prisma: PrismaClient, actor: Actor, notificationId: string): Promise<string | null> {
+  const { userId } = selfResource(actor);
+  if (!isRowId(notificationId)) throw notFound("No such notification");
+  const row = await prisma.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true, noteId: true, readAt: true } });
+  if (!row) throw notFound("No such notification");
+  if (!row.readAt) await prisma.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: new Date() } });
+  if (!row.noteId) return null;
+  return (await permalinksFor(prisma, actor, [row.noteId])).get(row.noteId) ?? null;
+}
