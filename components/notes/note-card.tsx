@@ -13,12 +13,27 @@ function visibilityLabel(note: NoteView): string {
 }
 
 /**
+ * Why a note that is not published shows anyway, to whom it shows: its author (pending, or hidden with the reason)
+ * and its moderators. Null for a published note.
+ */
+function moderationLine(note: NoteView, viewerId: string | null): string | null {
+  if (note.deleted) return null;
+  if (note.moderationStatus === "pending") {
+    return viewerId === note.author.id ? "Waiting for review — only you and the reviewers can see this note" : "Waiting for review";
+  }
+  if (note.moderationStatus === "hidden") return note.moderationReason ? `Hidden by a moderator: ${note.moderationReason}` : "Hidden by a moderator";
+  if (note.moderationStatus === "spam") return "Marked as spam";
+  return null;
+}
+
+/**
  * One reader's note. tabindex -1 lets a #note-<id> permalink focus it (use-hash-focus). The card reads without
  * JavaScript; NoteThread adds its replies, and Edit and Delete when `viewerId` is its author. A deleted note with
  * replies stays as a placeholder for its thread.
  */
 export function NoteCard({ note, slug, viewerId = null, open = false }: { note: NoteView; slug: string; viewerId?: string | null; open?: boolean }) {
   const created = new Date(note.createdAt);
+  const status = moderationLine(note, viewerId);
   return (
     <article
       id={`note-${note.id}`}
@@ -35,6 +50,11 @@ export function NoteCard({ note, slug, viewerId = null, open = false }: { note: 
         <span className="note-type">{note.referenceType}</span>{" "}
         <span className={`note-visibility note-visibility--${note.visibility}`}>{visibilityLabel(note)}</span>
       </p>
+      {status ? (
+        <p role="note" className={`note-status note-status--${note.moderationStatus}`}>
+          {status}
+        </p>
+      ) : null}
       {note.referenceEntry ? <p className="note-entry">Index entry: <a href={`/references/${note.referenceEntry.id}`}>{note.referenceEntry.name}</a></p> : null}
       {note.quote ? (
         <p className="note-quote">

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/create-prisma-client";
 import { hashPassword } from "../auth/password/hash-password";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, UNTRUSTED_DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoNotes } from "./seed-demo-notes";
 import { SEMINAR_NAME } from "./demo-notes";
 
@@ -24,6 +24,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
         email: account.email,
         displayName: account.displayName,
         siteRole: account.siteRole,
+        // Demo authors publish at once (their notes are the approved examples); the newcomer shows pre-moderation.
+        trusted: !UNTRUSTED_DEMO_ACCOUNTS.has(account.email),
         passwordHash: await hashPassword(DEMO_PASSWORD),
         affiliation: "Marginalia demo",
       },
