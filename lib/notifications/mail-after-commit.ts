@@ -27,22 +27,17 @@ async function baseClient(): Promise<PrismaClient> {
   return prisma();
 }
 
-function isTransaction(client: Client): boolean {
-  return !("$transaction" in client);
-}
-
 /**
  * Sends the mails once the caller's transaction has committed, and never if it rolls back: a mail must not announce
  * a reply that was never saved, and SMTP must not hold a transaction open. PostgreSQL tells any connection whether a
  * transaction id committed (pg_xact_status), so callers need not do anything after their transaction; a short poll
- * on another connection waits for the outcome. Failures are logged (never the addresses) and never reach the
- * user's action.
+ * on another connection waits for the outcome. Outside a transaction (a plain client) the id is that of the query
+ * itself, which commits at once. (Prisma's transaction client cannot be told from the plain one by its methods: it
+ * answers "$transaction" too.) Failures are logged (never the addresses) and never reach the user's action.
  */
 export async function mailAfterCommit(client: Client, mails: Mail[], kind: string): Promise<void> {
   if (!mails.length) return;
-  const xid = isTransaction(client)
-    ? (await client.$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`)[0].xid
-    : null;
+  const [{ xid }] = await client.$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::text AS xid`;
   const delivery = deliver(xid, mails, kind).catch((error: unknown) => {
     log.error("notification.mail_failed", { kind, reason: error instanceof Error ? error.name : "unknown" });
   });
@@ -50,9 +45,9 @@ export async function mailAfterCommit(client: Client, mails: Mail[], kind: strin
   void delivery.finally(() => inFlight.delete(delivery));
 }
 
-async function deliver(xid: string | null, mails: Mail[], kind: string): Promise<void> {
+async function deliver(xid: string, mails: Mail[], kind: string): Promise<void> {
   const client = await baseClient();
-  if (xid && (await outcome(client, xid, kind)) !== "committed") return;
+  if ((await outcome(client, xid, kind)) !== "committed") return;
   let failed = 0;
   for (const mail of mails) {
     try {
