@@ -30,7 +30,7 @@ const stateOf = (current: Current): TModerationState => ({
 const conflict = (message: string, current: Current) => new AppError("conflict", message, { body: { current: stateOf(current) } });
 
 /** Why this action cannot follow from the state the moderator saw (null when it can). */
-function refusal(action: TDecisionAction, current: Current, isReply: boolean, authorSuspended: boolean): string | null {
+function refusal(action: TDecisionAction, current: Current, authorSuspended: boolean): string | null {
   switch (action) {
     case "approve":
       if (current.moderationStatus === "hidden" || current.moderationStatus === "spam") return "This note is hidden; restore it instead";
@@ -43,7 +43,6 @@ function refusal(action: TDecisionAction, current: Current, isReply: boolean, au
       return current.moderationStatus === "hidden" || current.moderationStatus === "spam" ? null : "Only a hidden note or spam can be restored";
     case "lock":
     case "unlock":
-      if (isReply) return "Lock or unlock the thread's note, not a reply";
       if (action === "lock") return current.lockedAt ? "This thread is already locked" : null;
       return current.lockedAt ? null : "This thread is not locked";
     case "suspend":
@@ -72,6 +71,9 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
   }
   assertCan(actor, "note:moderate", resource);
   const moderator = actor as SignedIn;
+  if ((input.action === "lock" || input.action === "unlock") && note.threadId) {
+    throw new AppError("bad_request", "Invalid input", { fields: { action: ["Lock or unlock the thread's note, not a reply"] } });
+  }
   const author = input.action === "suspend" ? await loadUserResource(prisma, note.authorId) : null;
   if (author) assertCan(actor, "user:suspend", author);
 
@@ -81,7 +83,7 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
     if (current.moderationRevision !== input.basedOn) {
       throw conflict("Another decision was made on this note meanwhile; here is its state now", current);
     }
-    const refused = refusal(input.action, current, note.threadId !== null, author?.suspended ?? false);
+    const refused = refusal(input.action, current, author?.suspended ?? false);
     if (refused) throw conflict(refused, current);
 
     const newStatus = STATUS_OF[input.action];
