@@ -2,9 +2,13 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { currentActor } from "@/lib/auth/current-actor";
+import { prisma } from "@/lib/db/prisma";
+import { mayReview } from "@/lib/moderation/review-scope";
 
 export async function SiteHeader() {
   const actor = await currentActor();
+  // Only a signed-in reader may review; nobody else costs a query (or needs a database at all).
+  const reviews = actor.kind === "user" && (await mayReview(prisma(), actor));
   return (
     <header className="site-header">
       <Link href="/" className="wordmark">
@@ -23,6 +27,11 @@ export async function SiteHeader() {
               <li>
                 <Link href="/groups">Groups</Link>
               </li>
+              {reviews ? (
+                <li>
+                  <Link href="/review">Review</Link>
+                </li>
+              ) : null}
               {actor.siteRole === "admin" ? (
                 <li>
                   <Link href="/admin">Admin</Link>

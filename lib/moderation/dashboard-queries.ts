@@ -1,7 +1,7 @@
 import type { Actor } from "../authz/actor";
 import { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/create-prisma-client";
-import { DECISION_ACTIONS } from "./queue-queries";
+import { DECISION_ACTIONS } from "./moderation-schemas";
 import { assertReviewScope, moderatedNotesSql, visibleRecordsSql } from "./review-scope";
 import { FLAG_REASONS, type TFlagReason } from "./review-queue-view";
 

@@ -1,18 +1,16 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
 import { can } from "../authz/can";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { groupRolesOf, toNoteResource } from "../annotations/note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource } from "../annotations/note-access";
 import { listNoteHistory } from "../annotations/note-history";
 import { orderThread } from "../annotations/thread-order";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { listNoteModerationRecords } from "./log-queries";
+import { DECISION_ACTIONS } from "./moderation-schemas";
 import { passageInContext } from "./passage-in-context";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import { assertReviewScope, moderatedNotesWhere, visibleRecordsWhere, type ReviewScope } from "./review-scope";
 import type { ReviewItem, ReviewQueuePage, TReviewQueueQuery } from "./review-queue-view";
-
-/** Actions that decide on an item (the author's "past decisions"), as opposed to flags and account-level changes. */
-export const DECISION_ACTIONS = ["approve", "hide", "restore", "spam", "lock", "unlock", "suspend"] as const;
 
 /** Just what ordering, paging and the policy need: the list query stays an index range plus a top-N sort. */
 const QUEUE_ROW = {
@@ -172,7 +170,7 @@ async function loadReviewDetails(
     if (!note || !thread || !author) return [];
     return [
       {
-        note: toNoteView(note),
+        note: toNoteView(note, "moderator"),
         moderationRevision: note.moderationRevision,
         moderationStatus: note.moderationStatus,
         queuedAt: (note.queuedAt ?? row.queuedAt ?? note.createdAt).toISOString(),
@@ -220,9 +218,11 @@ function buildThreads(actor: Actor, roles: Map<string, GroupRoleName>, rootIds: 
       authorName: reply.author.displayName,
     }));
     const ordered = orderThread(rootId, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+    // The actor's own items in the thread are shown as their author sees them; the others as their moderator.
+    const view = (row: ThreadRow) => toNoteView(row, moderationSightOf(actor, toNoteResource(row, roles)));
     threads.set(rootId, {
-      note: toNoteView(root),
-      replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...toNoteView(byId.get(id)!), depth, inReplyTo })),
+      note: view(root),
+      replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!), depth, inReplyTo })),
     });
   }
   return threads;

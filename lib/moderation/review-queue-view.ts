@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ZNoteView } from "../annotations/note-view";
 import { ZNoteVersionView, ZReplyView } from "../annotations/thread-view";
 import { REFERENCE_TYPES } from "../annotations/note-schemas";
+import { FLAG_REASON_VALUES } from "./moderation-schemas";
 
-export const FLAG_REASONS = ["inaccurate", "offensive", "spam", "copyright", "off_topic", "other"] as const;
+export const FLAG_REASONS = FLAG_REASON_VALUES;
 export type TFlagReason = (typeof FLAG_REASONS)[number];
 export const FLAG_REASON_LABELS: Record<TFlagReason, string> = {
   inaccurate: "Inaccurate or unsupported",

@@ -1,6 +1,6 @@
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
-import { assertCan } from "../authz/can";
+import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 
 /**
@@ -31,6 +31,17 @@ export async function reviewScopeOf(prisma: PrismaClient, actor: Actor): Promise
   const allGroups = actor.siteRole === "admin";
   if (!publicItems && !allGroups && staffGroups.length === 0) return null;
   return { actorId: actor.id, publicItems, allGroups, staffGroups };
+}
+
+/**
+ * Whether the actor may use the review tools (the site header's "Review" link, the pages' 404). Site reviewers and
+ * admins are answered without a query; others by whether they own or moderate a group.
+ */
+export async function mayReview(prisma: PrismaClient, actor: Actor): Promise<boolean> {
+  if (actor.kind !== "user" || actor.suspended) return false;
+  if (can(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: false })) return true;
+  const staff = await prisma.membership.findFirst({ where: { userId: actor.id, role: { in: ["owner", "moderator"] } }, select: { groupId: true } });
+  return can(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: staff !== null });
 }
 
 /**
@@ -90,4 +101,10 @@ export function visibleRecordsSql(scope: ReviewScope): Prisma.Sql {
   if (scope.staffGroups.length) reach.push(Prisma.sql`r."groupId" IN (${staffGroupsSql(scope)})`);
   if (!reach.length) return Prisma.sql`FALSE`;
   return Prisma.sql`(${ownFlags} AND (${Prisma.join(reach, " OR ")}))`;
+}
+
+/** The groups the queue's group filter offers: every group to an admin, otherwise the groups the actor staffs. */
+export async function reviewGroupOptions(prisma: PrismaClient, scope: ReviewScope): Promise<{ id: string; name: string }[]> {
+  if (!scope.allGroups) return scope.staffGroups;
+  return prisma.group.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 });
 }

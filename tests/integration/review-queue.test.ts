@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/actor";
 import { loadReviewDashboard } from "@/lib/moderation/dashboard-queries";
+import { decide } from "@/lib/moderation/decision-operations";
+import { flagNote } from "@/lib/moderation/flag-operations";
+import { ZDecision, ZFlag } from "@/lib/moderation/moderation-schemas";
 import { listModerationLog, moderationLogCsv } from "@/lib/moderation/log-queries";
 import { ZModerationLogQuery, type TModerationLogInput } from "@/lib/moderation/log-view";
 import { getReviewItem, listReviewQueue } from "@/lib/moderation/queue-queries";
 import { ZReviewQueuePage, ZReviewQueueQuery, type TReviewQueueInput } from "@/lib/moderation/review-queue-view";
-import { appErrorCode, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { importLetter } from "./support/letter-readers";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -424,5 +427,25 @@ describe("the dashboard", () => {
       { reason: "offensive", open: 1, raised: 1 },
       { reason: "spam", open: 1, raised: 1 },
     ]);
+  });
+});
+
+describe("the queue after real flags and decisions", () => {
+  it("a flag puts an item in the queue; a decision takes it out, and a stale one is refused with the state now", async () => {
+    const id = await seedItem("liveFlow", { author: "author", status: "approved", queuedHoursAgo: null });
+    await flagNote(db.prisma, actors.flagger, id, ZFlag.parse({ reason: "inaccurate", comment: "No source given" }));
+    const before = await getReviewItem(db.prisma, actors.reviewer, id);
+    expect(before).toMatchObject({ openFlagCount: 1, moderationRevision: 0, moderationStatus: "approved" });
+    expect(before!.flags.map((flag) => [flag.reason, flag.flagger, flag.comment])).toEqual([["inaccurate", "The flagger", "No source given"]]);
+    expect(namesOf(await queue(actors.reviewer))).toContain("liveFlow");
+
+    await decide(db.prisma, actors.reviewer, id, ZDecision.parse({ action: "hide", reason: "Unsupported claim", basedOn: before!.moderationRevision }));
+    expect(namesOf(await queue(actors.reviewer))).not.toContain("liveFlow");
+    const stale = await appErrorOf(decide(db.prisma, actors.admin, id, ZDecision.parse({ action: "approve", basedOn: before!.moderationRevision })));
+    expect(stale.code).toBe("conflict");
+    expect(stale.details.body).toMatchObject({ current: { moderationStatus: "hidden", moderationRevision: 1 } });
+
+    const records = (await log(actors.reviewer, { action: "hide" })).records.filter((r) => r.noteId === id);
+    expect(records).toMatchObject([{ actorLabel: "The reviewer", previousStatus: "approved", newStatus: "hidden", reason: "Unsupported claim", subjectUser: "The author" }]);
   });
 });

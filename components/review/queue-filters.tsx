@@ -1,0 +1,54 @@
+import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
+import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
+import { FLAG_REASONS, FLAG_REASON_LABELS, type TReviewQueueQuery } from "@/lib/moderation/review-queue-view";
+
+type Option = { value: string; label: string };
+
+function Select({ name, label, value, options, any }: { name: string; label: string; value?: string; options: Option[]; any?: string }) {
+  const id = `queue-${name}`;
+  return (
+    <div className="filter-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        {any ? <option value="">{any}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Sort and filters of the queue: a plain GET form, so each view has a URL and works without JavaScript. */
+export function QueueFilters({ query, groups }: { query: TReviewQueueQuery; groups: { id: string; name: string }[] }) {
+  return (
+    <form className="review-filters" method="get" action="/review" aria-label="Sort and filter the queue">
+      <Select
+        name="sort"
+        label="Order"
+        value={query.sort}
+        options={[
+          { value: "oldest", label: "Oldest first" },
+          { value: "flags", label: "Most flags first" },
+        ]}
+      />
+      <Select name="reason" label="Flag reason" value={query.reason} any="Any" options={FLAG_REASONS.map((reason) => ({ value: reason, label: FLAG_REASON_LABELS[reason] }))} />
+      {groups.length ? <Select name="group" label="Group" value={query.group} any="Any" options={groups.map((group) => ({ value: group.id, label: group.name }))} /> : null}
+      <Select
+        name="referenceType"
+        label="Reference type"
+        value={query.referenceType}
+        any="Any"
+        options={REFERENCE_TYPES.map((type) => ({ value: type, label: REFERENCE_TYPE_LABELS[type] }))}
+      />
+      <div className="filter-actions">
+        <button type="submit" className="button">
+          Apply
+        </button>
+        <a href="/review">Clear</a>
+      </div>
+    </form>
+  );
+}
