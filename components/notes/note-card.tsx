@@ -31,7 +31,19 @@ function moderationLine(note: NoteView, viewerId: string | null): string | null 
  * JavaScript; NoteThread adds its replies, and Edit and Delete when `viewerId` is its author. A deleted note with
  * replies stays as a placeholder for its thread.
  */
-export function NoteCard({ note, slug, viewerId = null, open = false }: { note: NoteView; slug: string; viewerId?: string | null; open?: boolean }) {
+export function NoteCard({
+  note,
+  slug,
+  viewerId = null,
+  open = false,
+  moderate = false,
+}: {
+  note: NoteView;
+  slug: string;
+  viewerId?: string | null;
+  open?: boolean;
+  moderate?: boolean;
+}) {
   const created = new Date(note.createdAt);
   const status = moderationLine(note, viewerId);
   return (
@@ -74,7 +86,7 @@ export function NoteCard({ note, slug, viewerId = null, open = false }: { note: 
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>
-      <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
+      <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} canModerate={moderate} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );
 }

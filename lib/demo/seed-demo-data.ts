@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { hashPassword } from "../auth/password/hash-password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, UNTRUSTED_DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoNotes } from "./seed-demo-notes";
+import { seedDemoModeration } from "./seed-demo-moderation";
 import { SEMINAR_NAME } from "./demo-notes";
 
 const CLASS_NAME = "History 204";
@@ -56,7 +57,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
   }
   const seminarId = await ensureSeminar(prisma, ids);
   const notes = await seedDemoNotes(prisma, { authors: ids, groups: { class: classGroup.id, seminar: seminarId } });
-  return { created, notes };
+  const queued = await seedDemoModeration(prisma, ids);
+  return { created, notes: notes + queued };
 }
 
 /** A research group (the researcher owns it, the reviewer is a member) so group notes outside a class show too. */

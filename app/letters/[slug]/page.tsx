@@ -6,6 +6,7 @@ import type { ReadingEdition } from "@/lib/documents/reading-edition";
 import { getNote } from "@/lib/annotations/note-operations";
 import { countNotesByParagraph, listNotes } from "@/lib/annotations/list-notes";
 import { listNotesPerParagraph } from "@/lib/annotations/list-notes-per-paragraph";
+import { moderatableNoteIds } from "@/lib/moderation/moderatable-notes";
 import { noteFilterOptions } from "@/lib/annotations/note-filter-options";
 import { notesPageHref, parseNotesPageView, type NotesPageView } from "@/lib/annotations/notes-view-params";
 import type { NoteView } from "@/lib/annotations/note-view";
@@ -91,7 +92,7 @@ async function readerData(actor: Actor, slug: string, view: NotesPageView) {
     totals,
     options,
     openMissing: Boolean(view.note) && !opened && !page.notes.some((note) => note.id === view.note),
-    groups: groups.map((group) => ({ id: group.id, name: group.name })),
+    groups: groups.map((group) => ({ id: group.id, name: group.name, role: group.role })),
     entries: entryGroups.flatMap((group) => group.entries).map((entry) => ({ id: entry.id, name: entry.name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -107,6 +108,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const { notes, nextCursor, totals, options, openMissing, groups, entries } = await readerData(actor, slug, view);
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   const margin = notesByParagraph(edition, notes, totals);
+  const moderatable = moderatableNoteIds(actor, new Map(groups.map((group) => [group.id, group.role])), notes);
   return (
     <main id="main" className="reading">
       <article className="edition" aria-labelledby="edition-title">
@@ -134,6 +136,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
                 viewerId={actor.kind === "user" ? actor.id : null}
                 openNoteId={view.note ?? null}
                 moreHref={notesPageHref(slug, view, { paragraph: anchor, cursor: undefined }, `#notes-${anchor}`)}
+                moderatable={moderatable}
               />
             ) : null;
           }}
