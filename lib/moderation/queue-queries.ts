@@ -25,6 +25,7 @@ const QUEUE_ROW = {
   thread: { select: { moderationStatus: true } },
   queuedAt: true,
   openFlagCount: true,
+  version: true,
 } satisfies Prisma.NoteSelect;
 type QueueRow = Prisma.NoteGetPayload<{ select: typeof QUEUE_ROW }>;
 
@@ -99,8 +100,8 @@ const ITEM_INCLUDE = {
 
 /**
  * What a moderator needs to decide on each item: the passage in its paragraph, the whole thread, the open flags, the
- * author's history and the item's edit and moderation history. A fixed number of queries for the whole page, plus
- * one history per item that was edited.
+ * author's history and the item's edit and moderation history. A fixed number of queries for the whole page, run
+ * together, plus one history per item that was edited.
  */
 async function loadReviewDetails(
   prisma: PrismaClient,
@@ -112,11 +113,12 @@ async function loadReviewDetails(
   if (!rows.length) return [];
   const ids = rows.map((row) => row.id);
   const rootIds = [...new Set(rows.map((row) => row.threadId ?? row.id))];
-  const [notes, threadRows, flags, records] = await Promise.all([
-    prisma.note.findMany({ where: { id: { in: ids } }, include: ITEM_INCLUDE }),
+  const authorIds = [...new Set(rows.map((row) => row.authorId))];
+  // One round of queries, all at once: each item is in its thread, so the thread query loads the items too.
+  const [threadRows, flags, records, authors, itemCounts, decisionCounts, histories] = await Promise.all([
     prisma.note.findMany({
       where: { OR: [{ id: { in: rootIds } }, { threadId: { in: rootIds } }] },
-      include: NOTE_INCLUDE,
+      include: ITEM_INCLUDE,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     prisma.flag.findMany({
@@ -125,9 +127,6 @@ async function loadReviewDetails(
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     listNoteModerationRecords(prisma, scope, ids),
-  ]);
-  const authorIds = [...new Set(notes.map((note) => note.authorId))];
-  const [authors, itemCounts, decisionCounts, histories] = await Promise.all([
     prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true, trusted: true, status: true } }),
     prisma.note.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, deletedAt: null }, _count: { _all: true } }),
     prisma.moderationRecord.groupBy({
@@ -136,13 +135,11 @@ async function loadReviewDetails(
       _count: { _all: true },
     }),
     Promise.all(
-      notes
-        .filter((note) => note.version > 1)
-        .map(async (note) => [note.id, (await listNoteHistory(prisma, actor, note.id)).versions] as const),
+      rows.filter((row) => row.version > 1).map(async (row) => [row.id, (await listNoteHistory(prisma, actor, row.id)).versions] as const),
     ).then((entries) => new Map(entries)),
   ]);
 
-  const noteById = new Map(notes.map((note) => [note.id, note]));
+  const noteById = new Map(threadRows.map((note) => [note.id, note]));
   const authorById = new Map(authors.map((author) => [author.id, author]));
   const itemCountOf = new Map(itemCounts.map((count) => [count.authorId, count._count._all]));
   const decisionsOf = new Map<string, Record<string, number>>();
@@ -179,7 +176,8 @@ async function loadReviewDetails(
         passage: note.paragraph.anchorId ? passageInContext(note.paragraph, note) : null,
         thread,
         opensThread: note.threadId === null,
-        locked: (note.threadId ? threadRows.find((root) => root.id === note.threadId)?.lockedAt : note.lockedAt) != null,
+        // Locking applies to the whole thread: it is set on the note that opens it.
+        locked: (note.threadId ? noteById.get(note.threadId)?.lockedAt : note.lockedAt) != null,
         flags: flagsOf.get(note.id) ?? [],
         author: {
           id: author.id,
@@ -196,7 +194,7 @@ async function loadReviewDetails(
   });
 }
 
-type ThreadRow = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
+type ThreadRow = Prisma.NoteGetPayload<{ include: typeof ITEM_INCLUDE }>;
 
 /** Each thread as the moderator reads it (through "note:read"): the note, then its replies in display order. */
 function buildThreads(actor: Actor, roles: Map<string, GroupRoleName>, rootIds: string[], rows: ThreadRow[]): Map<string, ReviewItem["thread"]> {
