@@ -62,7 +62,10 @@ const item: Item = ZReviewItem.parse({
 describe("review page parts", () => {
   it("an item is a focusable article the keys find, with its decisions, key hints and escaped text", () => {
     const html = renderToStaticMarkup(
-      createElement(ReviewQueueKeys, { label: "Items to review" }, createElement(ReviewItem, { item, position: 1, canSuspend: false, now: new Date("2026-11-25T12:00:00Z") })),
+      createElement(ReviewQueueKeys, {
+        label: "Items to review",
+        children: createElement(ReviewItem, { item, position: 1, canSuspend: false, now: new Date("2026-11-25T12:00:00Z") }),
+      }),
     );
     expect(html).toMatch(/<article id="review-[^"]+" class="review-item" tabindex="-1" data-review-item="true"/);
     expect(html).toContain('aria-label="Items to review"');
@@ -82,7 +85,9 @@ describe("review page parts", () => {
 
   it("a hidden item offers Restore instead of Approve, and no Hide", () => {
     const hidden = { ...item, moderationStatus: "hidden" as const, opensThread: false };
-    const html = renderToStaticMarkup(createElement(ReviewQueueKeys, { label: "Items" }, createElement(ReviewItem, { item: hidden, position: 1, canSuspend: true, now: new Date() })));
+    const html = renderToStaticMarkup(
+      createElement(ReviewQueueKeys, { label: "Items", children: createElement(ReviewItem, { item: hidden, position: 1, canSuspend: true, now: new Date() }) }),
+    );
     expect(html).toContain("Restore");
     expect(html).not.toContain('data-shortcut="a"');
     expect(html).not.toContain('data-shortcut="h"');
