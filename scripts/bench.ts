@@ -19,6 +19,7 @@ import { seedDatabase } from "./lib/seed";
 import { waitForHealthy } from "./lib/wait-for-healthy";
 import { generateBenchNotes } from "./lib/generate-bench-notes";
 import { benchNotes } from "./lib/bench-notes";
+import { benchReviewQueue } from "./lib/bench-review-queue";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -126,6 +127,9 @@ async function main() {
     const generateSeconds = (performance.now() - generateStarted) / 1000;
     step(`bench: generated ${generated.notes} notes and ${generated.replies} replies in ${generateSeconds.toFixed(1)} s`);
     const notesLines = await benchNotes(base, database.url, generated, chromium);
+    // Issue #5, after the notes figures (it adds 15,000 public notes): the review queue at 10,000 pending, 50,000 flags.
+    const reviewer = await signInOverHttp(base, "reviewer@demo.marginalia", DEMO_PASSWORD);
+    const queueLines = await benchReviewQueue(base, database.url, reviewer.cookie);
 
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
@@ -145,6 +149,8 @@ async function main() {
     console.log(`cold npm start (build present) to first answered request: ${coldStart.toFixed(1)} s`);
     console.log(`\n━━ Annotations: ${generated.notes} notes and ${generated.replies} replies, written in ${generateSeconds.toFixed(1)} s ━━`);
     for (const line of notesLines) console.log(line);
+    console.log("\n━━ Moderation ━━");
+    for (const line of queueLines) console.log(line);
   } finally {
     for (const child of children) await stopChild(child);
     await database.drop();
