@@ -14,6 +14,12 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, prefi
   return { page, name: user.displayName };
 }
 
+/** A fresh load of a URL (going to the very same URL with a #hash again would only scroll, not reload). */
+async function visit(page: Page, url: string) {
+  await page.goto("about:blank");
+  await page.goto(url);
+}
+
 test("a new researcher's public note waits for review, is approved, flagged, hidden with a reason, and restored", async ({ browser, baseURL }) => {
   const token = randomBytes(4).toString("hex");
   // The writer is a new, untrusted researcher: the public note waits for a reviewer, visible only to them.
@@ -27,11 +33,11 @@ test("a new researcher's public note waits for review, is approved, flagged, hid
     visibility: "public",
   });
   const permalink = `${LETTER}?note=${noteId}#note-${noteId}`;
-  await author.goto(permalink);
+  await visit(author, permalink);
   await expect(author.locator(`#note-${noteId}`)).toContainText("Waiting for review");
 
   const { page: reader } = await signedInPage(browser, baseURL, "reader");
-  await reader.goto(permalink);
+  await visit(reader, permalink);
   await expect(reader.locator(`#note-${noteId}`)).toHaveCount(0);
   expect((await reader.request.get(`/api/notes/${noteId}`)).status()).toBe(404);
 
@@ -44,7 +50,7 @@ test("a new researcher's public note waits for review, is approved, flagged, hid
   await expect(item).toContainText(`The twelfth year, ${token}.`);
   await item.getByRole("button", { name: /^Approve/ }).click();
   await expect(item.locator(".review-decision-state")).toContainText("Approved");
-  await reader.goto(permalink);
+  await visit(reader, permalink);
   const card = reader.locator(`#note-${noteId}`);
   await expect(card).toContainText(`The twelfth year, ${token}.`);
 
@@ -63,17 +69,17 @@ test("a new researcher's public note waits for review, is approved, flagged, hid
   await item.getByLabel("Why hide it? The author is shown this reason.").press("Enter");
   await expect(item.locator(".review-decision-state")).toContainText("Hidden");
 
-  await author.goto(permalink);
+  await visit(author, permalink);
   await expect(author.locator(`#note-${noteId}`)).toContainText(`Unsupported claim ${token}`);
-  await reader.goto(permalink);
+  await visit(reader, permalink);
   await expect(reader.locator(`#note-${noteId}`)).toHaveCount(0);
   await expect(reader.getByText("not there, or not visible to you")).toBeVisible();
   expect((await reader.request.get(`/api/notes/${noteId}`)).status()).toBe(404);
 
   // The reviewer restores it from the note's own card; everyone sees it again.
-  await reviewer.goto(permalink);
+  await visit(reviewer, permalink);
   await Promise.all([reviewer.waitForEvent("load"), reviewer.locator(`#note-${noteId}`).getByRole("button", { name: "Restore this note" }).click()]);
-  await reader.goto(permalink);
+  await visit(reader, permalink);
   await expect(reader.locator(`#note-${noteId}`)).toContainText(`The twelfth year, ${token}.`);
 
   // The moderation log lists every step, and exports them.
