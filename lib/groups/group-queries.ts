@@ -28,6 +28,7 @@ export async function getGroupPage(prisma: PrismaClient, actor: Actor, groupId: 
       name: true,
       description: true,
       term: true,
+      moderationMode: true,
       createdAt: true,
       memberships: {
         select: { role: true, joinedAt: true, user: { select: { id: true, displayName: true, affiliation: true } } },
@@ -38,5 +39,11 @@ export async function getGroupPage(prisma: PrismaClient, actor: Actor, groupId: 
         : false,
     },
   });
-  return { group, viewerRole: resource.viewerRole, mayInvite, mayManage: can(actor, "group:update", resource) };
+  return {
+    group,
+    viewerRole: resource.viewerRole,
+    mayInvite,
+    mayManage: can(actor, "group:update", resource),
+    maySetModeration: can(actor, "group:set-moderation", resource),
+  };
 }

@@ -1,3 +1,4 @@
+import { GroupModerationForm } from "@/components/groups/group-moderation-form";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MemberRoleForm } from "@/components/groups/member-role-form";
@@ -28,7 +29,7 @@ async function load(groupId: string) {
 export default async function GroupPage({ params }: Props) {
   const { groupId } = await params;
   const { actor, page } = await load(groupId);
-  const { group, viewerRole, mayInvite } = page;
+  const { group, viewerRole, mayInvite, maySetModeration } = page;
   const isClass = group.kind === "class";
   return (
     <main id="main" className="page">
@@ -36,6 +37,13 @@ export default async function GroupPage({ params }: Props) {
       <h1>{group.name}</h1>
       {group.description ? <p>{group.description}</p> : null}
       {viewerRole ? <p className="muted">You are {isClass && viewerRole === "owner" ? "its teacher (owner)" : `a ${viewerRole}`}.</p> : null}
+
+      {maySetModeration ? (
+        <section aria-labelledby="moderation-title">
+          <h2 id="moderation-title">Moderation</h2>
+          <GroupModerationForm groupId={group.id} mode={group.moderationMode} />
+        </section>
+      ) : null}
 
       {mayInvite ? (
         <section aria-labelledby="invite-title">
