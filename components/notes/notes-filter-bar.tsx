@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/forms/filter-select";
 import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
 import type { NoteFilterOptions } from "@/lib/annotations/note-filter-options";
 import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
@@ -15,23 +16,7 @@ export type NotesView = {
 
 const SORT_LABELS = { position: "Position in the letter", newest: "Newest first", oldest: "Oldest first", discussed: "Most discussed" } as const;
 
-type Option = { value: string; label: string };
 
-function Select({ name, label, value, options, any }: { name: string; label: string; value?: string; options: Option[]; any?: string }) {
-  return (
-    <p className="filter-field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
-}
 
 /**
  * Filtering and sorting the notes beside the letter: a plain GET form, so it works before (and without) JavaScript
@@ -61,15 +46,15 @@ export function NotesFilterBar({
         Filter and sort notes <span className="notes-filter-summary">({shown === 1 ? "1 note shown" : `${shown} notes shown`}{filtered ? ", filtered" : ""})</span>
       </summary>
       <form method="get" action={`/letters/${slug}`} className="notes-filter-form" role="search" aria-label="Filter notes">
-        <Select name="sort" label="Sort" value={view.sort} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select name="type" label="Reference type" value={view.referenceType} any="Any type" options={REFERENCE_TYPES.map((type) => ({ value: type, label: REFERENCE_TYPE_LABELS[type] }))} />
-        <Select name="entry" label="Index entry" value={view.entry} any="Any entry" options={entries.map((entry) => ({ value: entry.id, label: entry.name }))} />
-        <Select name="tag" label="Tag" value={view.tag} any="Any tag" options={options.tags.map((tag) => ({ value: tag, label: tag }))} />
-        <Select name="author" label="Author" value={view.author} any="Anyone" options={options.authors.map((author) => ({ value: author.id, label: author.name }))} />
+        <FilterSelect idPrefix="filter" name="sort" label="Sort" value={view.sort} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect idPrefix="filter" name="type" label="Reference type" value={view.referenceType} any="Any type" options={REFERENCE_TYPES.map((type) => ({ value: type, label: REFERENCE_TYPE_LABELS[type] }))} />
+        <FilterSelect idPrefix="filter" name="entry" label="Index entry" value={view.entry} any="Any entry" options={entries.map((entry) => ({ value: entry.id, label: entry.name }))} />
+        <FilterSelect idPrefix="filter" name="tag" label="Tag" value={view.tag} any="Any tag" options={options.tags.map((tag) => ({ value: tag, label: tag }))} />
+        <FilterSelect idPrefix="filter" name="author" label="Author" value={view.author} any="Anyone" options={options.authors.map((author) => ({ value: author.id, label: author.name }))} />
         {signedIn ? (
           <>
-            <Select name="group" label="Group" value={view.group} any="Any group" options={groups.map((group) => ({ value: group.id, label: group.name }))} />
-            <Select
+            <FilterSelect idPrefix="filter" name="group" label="Group" value={view.group} any="Any group" options={groups.map((group) => ({ value: group.id, label: group.name }))} />
+            <FilterSelect idPrefix="filter"
               name="visibility"
               label="Visibility"
               value={view.visibility}

@@ -1,31 +1,15 @@
+import { FilterSelect } from "@/components/forms/filter-select";
 import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
 import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
 import { FLAG_REASONS, FLAG_REASON_LABELS, type TReviewQueueQuery } from "@/lib/moderation/review-queue-view";
 
-type Option = { value: string; label: string };
 
-function Select({ name, label, value, options, any }: { name: string; label: string; value?: string; options: Option[]; any?: string }) {
-  const id = `queue-${name}`;
-  return (
-    <div className="filter-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** Sort and filters of the queue: a plain GET form, so each view has a URL and works without JavaScript. */
 export function QueueFilters({ query, groups }: { query: TReviewQueueQuery; groups: { id: string; name: string }[] }) {
   return (
     <form className="review-filters" method="get" action="/review" aria-label="Sort and filter the queue">
-      <Select
+      <FilterSelect idPrefix="queue"
         name="sort"
         label="Order"
         value={query.sort}
@@ -34,9 +18,9 @@ export function QueueFilters({ query, groups }: { query: TReviewQueueQuery; grou
           { value: "flags", label: "Most flags first" },
         ]}
       />
-      <Select name="reason" label="Flag reason" value={query.reason} any="Any" options={FLAG_REASONS.map((reason) => ({ value: reason, label: FLAG_REASON_LABELS[reason] }))} />
-      {groups.length ? <Select name="group" label="Group" value={query.group} any="Any" options={groups.map((group) => ({ value: group.id, label: group.name }))} /> : null}
-      <Select
+      <FilterSelect idPrefix="queue" name="reason" label="Flag reason" value={query.reason} any="Any" options={FLAG_REASONS.map((reason) => ({ value: reason, label: FLAG_REASON_LABELS[reason] }))} />
+      {groups.length ? <FilterSelect idPrefix="queue" name="group" label="Group" value={query.group} any="Any" options={groups.map((group) => ({ value: group.id, label: group.name }))} /> : null}
+      <FilterSelect idPrefix="queue"
         name="referenceType"
         label="Reference type"
         value={query.referenceType}
