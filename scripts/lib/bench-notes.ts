@@ -5,6 +5,9 @@ import { hashPassword } from "../../lib/auth/password/hash-password";
 import { measureReanchoring } from "../../lib/anchoring/reanchor-notes";
 import type { BenchNotes } from "./generate-bench-notes";
 import { signInOverHttp } from "./sign-in-for-bench";
+import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { listNotes } from "../../lib/annotations/list-notes";
+import { ZNoteListQuery } from "../../lib/annotations/note-schemas";
 
 const SLUG = "reply-to-stalin";
 const READER_EMAIL = "bench-reader@bench.marginalia";
@@ -128,6 +131,20 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
     const floor = await time("floor", runs, () => getOk(`${base}/api/health`, cookie));
     lines.push(`notes API vs the same query through pg (reader in ${generated.readerGroups} groups; ${runs} sequential requests each):`);
     lines.push(`  for scale: GET /api/health (HTTP + Next + SELECT 1) p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
+    // The same lists through the domain function in this process (Prisma, the policy on every row), without HTTP,
+    // Next or the session check: what the data layer itself costs next to the raw SQL.
+    const domain = createPrismaClient({ connectionString: databaseUrl, poolMax: 2 });
+    const reader = { kind: "user" as const, id: generated.readerId, siteRole: "researcher" as const, suspended: false };
+    const viaDomain = async (query: Record<string, unknown>) =>
+      time("domain", runs, () => listNotes(domain, reader as never, SLUG, ZNoteListQuery.parse({ limit: 50, ...query })));
+    const domainPairs = [await viaDomain({ paragraph: "p9" }), await viaDomain({})];
+    await domain.$disconnect();
+    for (const [index, [label, viaApi, viaPg]] of pairs.entries()) {
+      const viaLib = domainPairs[index]!;
+      lines.push(
+        `  ${label.padEnd(26)} domain listNotes (Prisma, in process) p50 ${viaLib.p50.toFixed(1)} ms, p95 ${viaLib.p95.toFixed(1)} ms | ratio to pg p50 ${(viaLib.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaLib.p95 / viaPg.p95).toFixed(1)}x`,
+      );
+    }
     for (const [label, viaApi, viaPg] of pairs) {
       lines.push(
         `  ${label.padEnd(26)} API p50 ${viaApi.p50.toFixed(1)} ms, p95 ${viaApi.p95.toFixed(1)} ms | pg p50 ${viaPg.p50.toFixed(1)} ms, p95 ${viaPg.p95.toFixed(1)} ms | ratio p50 ${(viaApi.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaApi.p95 / viaPg.p95).toFixed(1)}x  (target ≤ 2x)`,
