@@ -12,19 +12,29 @@ import type { NoteView } from "./note-view";
 type ListQuery = z.infer<typeof ZNoteListQuery>;
 export type NoteFilters = Omit<ListQuery, "limit" | "cursor" | "sort">;
 
-async function documentIdBySlug(prisma: PrismaClient, slug: string): Promise<string> {
-  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
+type DocumentScope = { documentId: string; /** The filtered paragraph's id; null when the anchor names none. */ paragraphId?: string | null };
+
+/**
+ * The document, and the filtered paragraph's id in the same query: filtering notes by `paragraphId` uses its index,
+ * where a filter through the paragraph relation made the planner join (measured 15 ms against 5 ms unfiltered).
+ */
+async function documentScope(prisma: PrismaClient, slug: string, anchor: string | undefined): Promise<DocumentScope> {
+  const document = await prisma.document.findUnique({
+    where: { slug },
+    select: { id: true, paragraphs: anchor ? { where: { anchorId: anchor }, select: { id: true } } : false },
+  });
   if (!document) throw notFound("No such document");
-  return document.id;
+  return anchor ? { documentId: document.id, paragraphId: document.paragraphs[0]?.id ?? null } : { documentId: document.id };
 }
 
 /** The notes (not replies) of a document the reader may see, narrowed by the list's filters. */
-function filteredNotesWhere(documentId: string, visible: Prisma.NoteWhereInput, filters: NoteFilters): Prisma.NoteWhereInput {
+function filteredNotesWhere(scope: DocumentScope, visible: Prisma.NoteWhereInput, filters: NoteFilters): Prisma.NoteWhereInput {
   return {
     AND: [
       visible,
-      { documentId, threadId: null },
-      filters.paragraph ? { paragraph: { anchorId: filters.paragraph } } : {},
+      { documentId: scope.documentId, threadId: null },
+      // An anchor that names no paragraph of this document matches no note.
+      scope.paragraphId !== undefined ? (scope.paragraphId ? { paragraphId: scope.paragraphId } : { id: { in: [] } }) : {},
       filters.referenceType ? { referenceType: filters.referenceType } : {},
       filters.tag ? { tags: { has: filters.tag } } : {},
       filters.author ? { authorId: filters.author } : {},
@@ -52,13 +62,13 @@ function pageWhere(cursor: NoteCursor | null): Prisma.NoteWhereInput {
  * pages by keyset; the other orders by position in the list (a cursor of one order is refused by another).
  */
 export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string, query: ListQuery): Promise<{ notes: NoteView[]; nextCursor: string | null }> {
-  const [documentId, roles] = await Promise.all([documentIdBySlug(prisma, slug), groupRolesOf(prisma, actor)]);
+  const [scope, roles] = await Promise.all([documentScope(prisma, slug, query.paragraph), groupRolesOf(prisma, actor)]);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const keyset = query.sort === "oldest";
   if (cursor && (cursor.kind === "after") !== keyset) throw malformedCursor();
   const offset = cursor?.kind === "offset" ? cursor.offset : 0;
   const rows = await prisma.note.findMany({
-    where: { AND: [filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), query), pageWhere(cursor)] },
+    where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, roles), query), pageWhere(cursor)] },
     include: NOTE_INCLUDE,
     orderBy: ORDER[query.sort],
     skip: offset,
@@ -81,11 +91,12 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
  * Orphaned notes are not counted: they are listed apart, never beside a paragraph.
  */
 export async function countNotesByParagraph(prisma: PrismaClient, actor: Actor, slug: string, filters: NoteFilters): Promise<Map<string, number>> {
-  const [documentId, roles] = await Promise.all([documentIdBySlug(prisma, slug), groupRolesOf(prisma, actor)]);
+  const [scope, roles] = await Promise.all([documentScope(prisma, slug, filters.paragraph), groupRolesOf(prisma, actor)]);
+  const documentId = scope.documentId;
   const [groups, paragraphs] = await Promise.all([
     prisma.note.groupBy({
       by: ["paragraphId"],
-      where: { AND: [filteredNotesWhere(documentId, visibleNotesWhere(actor, roles), filters), { anchorStatus: "anchored" }] },
+      where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, roles), filters), { anchorStatus: "anchored" }] },
       _count: { _all: true },
     }),
     prisma.paragraph.findMany({ where: { documentId }, select: { id: true, anchorId: true } }),

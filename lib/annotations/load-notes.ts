@@ -8,7 +8,6 @@ export const NOTE_INCLUDE = {
   group: { select: { id: true, name: true } },
   referenceEntry: { select: { id: true, name: true } },
   // A reply is shown to others only while its thread's note is approved (see the "note:read" policy).
-  thread: { select: { moderationStatus: true } },
 } satisfies Prisma.NoteInclude;
 
 type LoadedNote = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;

@@ -22,7 +22,9 @@ type NoteFacts = {
   replyCount?: number;
   /** A reply's thread (its status decides whether others see the reply); null for a note. */
   threadId: string | null;
-  thread: { moderationStatus: NoteResource["moderationStatus"] } | null;
+  /** A reply's copy of its thread's status (Note.threadStatus); preferred to `thread` when loaded. */
+  threadStatus?: NoteResource["moderationStatus"] | null;
+  thread?: { moderationStatus: NoteResource["moderationStatus"] } | null;
 };
 
 /**
@@ -45,7 +47,8 @@ export function toNoteResource(note: NoteFacts, roles: Map<string, GroupRoleName
 
 function threadStatusOf(note: NoteFacts): NoteResource["threadStatus"] {
   if (note.threadId === null) return null;
-  // A reply loaded without its thread would be judged as if its thread were approved: refuse rather than leak.
+  if (note.threadStatus) return note.threadStatus;
+  // A reply loaded without its thread's status would be judged as if its thread were approved: refuse rather than leak.
   if (!note.thread) throw new Error(`reply ${note.id ?? ""} was loaded without its thread's moderation status`);
   return note.thread.moderationStatus;
 }
@@ -71,7 +74,7 @@ export function visibleNotesWhere(actor: Actor, roles: Map<string, GroupRoleName
   const liveOrPlaceholder: Prisma.NoteWhereInput = { OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }] };
   const approved: Prisma.NoteWhereInput = {
     moderationStatus: "approved",
-    OR: [{ threadId: null }, { thread: { is: { moderationStatus: "approved" } } }],
+    OR: [{ threadId: null }, { threadStatus: "approved" }],
   };
   const shared: Prisma.NoteWhereInput[] = [
     { AND: [approved, { visibility: "public" }] },

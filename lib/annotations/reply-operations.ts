@@ -56,6 +56,11 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
   if (note.lockedAt) throw threadLocked();
   return prisma.$transaction(async (tx) => {
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: note.visibility, groupId: note.groupId });
+    // Counting the reply first locks the thread's note until commit: a lock or a decision on it is either already
+    // visible below or waits for this reply, whose copy of the thread's status is therefore current.
+    const { count } = await tx.note.updateMany({ where: { id: note.id, lockedAt: null }, data: { replyCount: { increment: 1 } } });
+    if (count === 0) throw threadLocked();
+    const thread = await tx.note.findUniqueOrThrow({ where: { id: note.id }, select: { moderationStatus: true } });
     const reply = await tx.note.create({
       data: {
         documentId: note.documentId,
@@ -68,13 +73,12 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
         tags: [],
         sources: [],
         threadId: note.id,
+        threadStatus: thread.moderationStatus,
         parentId,
         ...moderation,
       },
       include: NOTE_INCLUDE,
     });
-    const { count } = await tx.note.updateMany({ where: { id: note.id, lockedAt: null }, data: { replyCount: { increment: 1 } } });
-    if (count === 0) throw threadLocked();
     if (reply.moderationStatus === "pending") await announceQueued(tx, reply, "pending");
     await notifyNewItem(tx, reply.id);
     return toNoteView(reply, "author");

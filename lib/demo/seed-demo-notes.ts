@@ -77,6 +77,7 @@ export async function seedDemoNotes(prisma: PrismaClient, context: Context): Pro
             ...shared,
             authorId: authorId(reply.author),
             threadId: note.id,
+            threadStatus: "approved",
             parentId: reply.replyTo === undefined ? note.id : replyIds[reply.replyTo]!,
             body: demoBody(reply.body),
             tags: [],

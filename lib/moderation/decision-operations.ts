@@ -99,6 +99,8 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
       throw conflict("Another decision was made on this note meanwhile; here is its state now", now);
     }
 
+    // A thread's status travels with its replies (Note.threadStatus): hiding a note hides its replies at once.
+    if (newStatus) await tx.note.updateMany({ where: { threadId: noteId }, data: { threadStatus: newStatus } });
     const flaggers = newStatus ? await resolveFlags(tx, noteId, moderator.id, input.action, now) : [];
     if (author) await writeSuspension(tx, moderator, author, { suspended: true, reason: input.reason! }, clock);
     await recordModeration(tx, {

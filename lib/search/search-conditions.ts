@@ -20,10 +20,8 @@ export const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n."searchVector", ${t
  * moderates: public ones for reviewers and admins, group ones for that group's owners and moderators, and admins.
  */
 export function visibleToReader(actor: Actor, roles: Map<string, GroupRoleName>, { placeholders = false } = {}): Prisma.Sql {
-  // A scalar subquery, looked up by primary key for the replies among the matches: written as EXISTS, PostgreSQL
-  // hashes every approved note's id first (measured: 189 ms instead of 66 ms for a common word at 100,000 notes).
-  const approved = Prisma.sql`n."moderationStatus" = 'approved' AND (n."threadId" IS NULL OR (
-    SELECT t."moderationStatus" FROM "Note" t WHERE t."id" = n."threadId") = 'approved')`;
+  // A reply carries its thread's status (Note.threadStatus): no lookup of the thread per match.
+  const approved = Prisma.sql`n."moderationStatus" = 'approved' AND (n."threadId" IS NULL OR n."threadStatus" = 'approved')`;
   const branches = [Prisma.sql`(n."visibility" = 'public' AND ${approved})`];
   if (roles.size) {
     const groups = Prisma.join([...roles.keys()].map((id) => Prisma.sql`${id}::uuid`));

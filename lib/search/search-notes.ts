@@ -72,7 +72,7 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
     prisma.$queryRaw<HitRow[]>`
       SELECT n."id", n."threadId", p."anchorId" AS "paragraph", n."referenceType"::text AS "referenceType",
              n."visibility"::text AS "visibility", n."moderationStatus"::text AS "moderationStatus", n."deletedAt",
-             (SELECT t."moderationStatus"::text FROM "Note" t WHERE t."id" = n."threadId") AS "threadStatus",
+             n."threadStatus"::text AS "threadStatus",
              n."authorId", u."displayName" AS "authorName", n."groupId", g."name" AS "groupName", n."tags",
              n."createdAt", n."body", n."quoteExact", top."rank"
       FROM (

@@ -68,9 +68,9 @@ export async function generateBenchNotes(url: string, { notes = 80_000, replies 
     await client.query(
       `WITH roots AS (SELECT id, "documentId", "paragraphId", visibility, "groupId", "referenceType", row_number() OVER (ORDER BY "createdAt" DESC) AS r
                       FROM "Note" WHERE body LIKE 'Bench note %' AND "threadId" IS NULL)
-       INSERT INTO "Note" (id, "documentId", "paragraphId", "authorId", visibility, "groupId", "referenceType", body, tags, "threadId", "parentId", "createdAt", "updatedAt")
+       INSERT INTO "Note" (id, "documentId", "paragraphId", "authorId", visibility, "groupId", "referenceType", body, tags, "threadId", "threadStatus", "parentId", "createdAt", "updatedAt")
        SELECT gen_random_uuid(), roots."documentId", roots."paragraphId", ($2::uuid[])[1 + n % array_length($2::uuid[], 1)], roots.visibility, roots."groupId",
-              roots."referenceType", 'Bench reply ' || n || ' on the ' || ($3::text[])[1 + n % 30] || '.', '{}', roots.id, roots.id, now(), now()
+              roots."referenceType", 'Bench reply ' || n || ' on the ' || ($3::text[])[1 + n % 30] || '.', '{}', roots.id, 'approved', roots.id, now(), now()
        FROM generate_series(1, $1) AS n JOIN roots ON roots.r = 1 + (n * 17) % ($1 / 2)`,
       [replies, userIds, WORDS],
     );

@@ -57,6 +57,8 @@ async function seedItem(name: string, seed: Seed) {
       body: `Item ${name}`,
       tags: [],
       threadId: seed.threadId ?? null,
+      // As createReply does: a reply carries its thread's status.
+      threadStatus: seed.threadId ? (await db.prisma.note.findUniqueOrThrow({ where: { id: seed.threadId }, select: { moderationStatus: true } })).moderationStatus : null,
       parentId: seed.threadId ?? null,
       deletedAt: seed.deleted ? NOW : null,
       ...(seed.quote ? { quoteExact: paragraph.text.slice(start, end), positionStart: start, positionEnd: end } : {}),

@@ -72,6 +72,7 @@ beforeAll(async () => {
         body,
         tags: [],
         threadId: opened.id,
+        threadStatus: opened.moderationStatus,
         parentId: opened.id,
       },
     });
