@@ -17,6 +17,7 @@ export function GroupModerationForm({ groupId, mode }: { groupId: string; mode: 
       onSubmit={async (event) => {
         event.preventDefault();
         setError(null);
+        if (choice === saved) return setStatus("Nothing to save: that is already the setting.");
         const result = await sendJson(`/api/groups/${groupId}/moderation`, "PUT", { mode: choice });
         if (!result.ok) return setError(result.message);
         setSaved(choice);
@@ -34,7 +35,8 @@ export function GroupModerationForm({ groupId, mode }: { groupId: string; mode: 
           <label htmlFor="mode-premoderated">Wait for review by the group’s owners and moderators (in the review queue)</label>
         </p>
       </fieldset>
-      <button type="submit" className="button" disabled={choice === saved}>
+      {/* Never disabled: disabling the focused button after saving would drop keyboard focus to the page. */}
+      <button type="submit" className="button">
         Save
       </button>
       <p role="status">{status}</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { postFlag, type FlagReasonValue } from "./note-requests";
 
 const REASONS: { value: FlagReasonValue; label: string }[] = [
@@ -26,6 +26,14 @@ export function NoteFlagForm({ noteId, what }: { noteId: string; what: string })
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // Focus follows the form: to the confirmation once sent (the button is gone), back to the button on Cancel.
+  const [focusTo, setFocusTo] = useState<"status" | "toggle" | null>(null);
+  useEffect(() => {
+    if (focusTo === "status") statusRef.current?.focus();
+    if (focusTo === "toggle") toggleRef.current?.focus();
+    if (focusTo) setFocusTo(null);
+  }, [focusTo]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -39,7 +47,7 @@ export function NoteFlagForm({ noteId, what }: { noteId: string; what: string })
     if (result.ok || result.status === 409) {
       setDone(result.ok ? "Flagged. The moderators will look at it." : "You have already flagged this.");
       setOpen(false);
-      toggleRef.current?.focus();
+      setFocusTo("status");
       return;
     }
     setError(result.message);
@@ -53,7 +61,7 @@ export function NoteFlagForm({ noteId, what }: { noteId: string; what: string })
           Flag<span className="visually-hidden"> {what}</span>
         </button>
       )}
-      <p role="status" className="note-flag-status">
+      <p ref={statusRef} tabIndex={-1} role="status" className="note-flag-status">
         {done}
       </p>
       {open ? (
@@ -93,7 +101,14 @@ export function NoteFlagForm({ noteId, what }: { noteId: string; what: string })
             <button type="submit" className="button button-primary" disabled={pending}>
               {pending ? "Sending…" : "Send flag"}
             </button>
-            <button type="button" className="button" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setOpen(false);
+                setFocusTo("toggle");
+              }}
+            >
               Cancel
             </button>
           </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { NoteView } from "@/lib/annotations/note-view";
 import { postDecision, type DecisionAction } from "./note-requests";
 
@@ -24,6 +24,11 @@ export function NoteModerationControls({ note, kind }: { note: NoteView; kind: "
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const what = kind === "note" ? "this note" : "this reply";
+  const reasonRef = useRef<HTMLInputElement>(null);
+  // A refused reason is read out where it is typed: focus goes to the field, which its error describes.
+  useEffect(() => {
+    if (fieldError) reasonRef.current?.focus();
+  }, [fieldError]);
 
   async function decide(action: DecisionAction, why?: string) {
     setPending(true);
@@ -95,6 +100,7 @@ export function NoteModerationControls({ note, kind }: { note: NoteView; kind: "
           <p className="field">
             <label htmlFor={`${id}-reason`}>Reason for hiding (the author sees it)</label>
             <input
+              ref={reasonRef}
               id={`${id}-reason`}
               value={reason}
               onChange={(event) => setReason(event.target.value)}

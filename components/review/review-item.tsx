@@ -1,5 +1,5 @@
+import { notificationPermalink } from "@/lib/notifications/notification-permalink";
 import { DiffText } from "@/components/notes/diff-text";
-import { notePermalink } from "@/components/notes/note-card";
 import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
 import type { NoteView } from "@/lib/annotations/note-view";
 import { nestByDepth, type NestedReply } from "@/lib/annotations/thread-order";
@@ -72,7 +72,7 @@ export function ReviewItem({ item, position, canSuspend, now }: { item: Item; po
             waiting {formatDuration(waited)} (since <time dateTime={item.queuedAt}>{formatUtc(item.queuedAt)}</time>)
           </span>{" "}
           · <span>{plural(item.openFlagCount, "open flag")}</span> ·{" "}
-          <a href={notePermalink(item.documentSlug, note.id)}>
+          <a href={notificationPermalink({ id: note.id, threadId: note.threadId, documentSlug: item.documentSlug })}>
             Open in the letter<span className="visually-hidden"> ({kind.toLowerCase()} by {note.author.displayName})</span>
           </a>
         </p>

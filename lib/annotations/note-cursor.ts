@@ -1,3 +1,4 @@
+import { isStorableDate } from "../db/storable-date";
 import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 
@@ -23,6 +24,6 @@ export function decodeCursor(cursor: string): NoteCursor {
   }
   const [time, id] = text.split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) throw malformedCursor();
+  if (!id || !isRowId(id) || !isStorableDate(createdAt)) throw malformedCursor();
   return { kind: "after", createdAt, id };
 }

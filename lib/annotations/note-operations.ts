@@ -135,6 +135,17 @@ export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: str
     await tx.noteRevision.create({
       data: { noteId, version: basedOn, body: before.body, tags: before.tags, referenceType: before.referenceType, editedById: (actor as SignedIn).id },
     });
+    // An edit is new text: a writer whose new items would wait for review (untrusted, or in a pre-moderated group)
+    // sends an approved item back to the queue, rather than publishing whatever it now says.
+    if (before.moderationStatus === "approved") {
+      const review = await moderationOnCreate(tx, actor as SignedIn, { visibility: before.visibility, groupId: before.groupId });
+      if (review.moderationStatus === "pending") {
+        await tx.note.update({ where: { id: noteId }, data: { moderationStatus: "pending", queuedAt: review.queuedAt, moderationRevision: { increment: 1 } } });
+        await tx.note.updateMany({ where: { threadId: noteId }, data: { threadStatus: "pending" } });
+        if (before.threadId) await tx.note.update({ where: { id: before.threadId }, data: { replyCount: { decrement: 1 } } });
+        await announceQueued(tx, before, "pending");
+      }
+    }
     await notifyEditedItem(tx, noteId, before.body);
     if (!note.threadId && referenceType !== before.referenceType) {
       await tx.note.updateMany({ where: { threadId: noteId }, data: { referenceType } });
@@ -154,7 +165,9 @@ export async function deleteNote(prisma: PrismaClient, actor: Actor, noteId: str
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.note.updateMany({ where: { id: noteId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (count === 1 && note.threadId) {
-      await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { decrement: 1 } } });
+      // The row is ours until commit: its status cannot change under us. Only approved replies are counted.
+      const deleted = await tx.note.findUniqueOrThrow({ where: { id: noteId }, select: { moderationStatus: true } });
+      if (deleted.moderationStatus === "approved") await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { decrement: 1 } } });
     }
   });
 }

@@ -5,7 +5,7 @@ import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import { loadNoteForActor } from "./load-readable-note";
-import { moderationSightOf, toNoteResource } from "./note-access";
+import { groupRolesOf, moderationSightOf, toNoteResource } from "./note-access";
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyNewItem } from "../notifications/note-activity";
@@ -45,9 +45,11 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
   let parentId = note.id;
   if (input.parentId && input.parentId !== note.id) {
     const parent = isRowId(input.parentId)
-      ? await prisma.note.findUnique({ where: { id: input.parentId }, select: { id: true, threadId: true, deletedAt: true } })
+      ? await prisma.note.findUnique({ where: { id: input.parentId }, include: NOTE_INCLUDE })
       : null;
-    if (!parent || parent.threadId !== note.id) throw parentError("Not a reply in this thread");
+    // A reply the writer may not read (pending, hidden) cannot be answered, nor its existence learnt from the error.
+    const readable = parent !== null && can(actor, "note:read", toNoteResource(parent, await groupRolesOf(prisma, actor)));
+    if (!parent || parent.threadId !== note.id || !readable) throw parentError("Not a reply in this thread");
     if (parent.deletedAt) throw parentError("That reply was deleted; answer the note or another reply");
     parentId = parent.id;
   } else if (note.deletedAt) {
@@ -58,7 +60,11 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: note.visibility, groupId: note.groupId });
     // Counting the reply first locks the thread's note until commit: a lock or a decision on it is either already
     // visible below or waits for this reply, whose copy of the thread's status is therefore current.
-    const { count } = await tx.note.updateMany({ where: { id: note.id, lockedAt: null }, data: { replyCount: { increment: 1 } } });
+    // replyCount counts the replies everyone who reads the note may read: approved ones (decide() keeps it so).
+    const { count } = await tx.note.updateMany({
+      where: { id: note.id, lockedAt: null },
+      data: { replyCount: { increment: moderation.moderationStatus === "approved" ? 1 : 0 } },
+    });
     if (count === 0) throw threadLocked();
     const thread = await tx.note.findUniqueOrThrow({ where: { id: note.id }, select: { moderationStatus: true } });
     const reply = await tx.note.create({
@@ -107,6 +113,6 @@ export async function listThread(prisma: PrismaClient, actor: Actor, noteId: str
   return {
     note: view(note),
     replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!, false), depth, inReplyTo })),
-    canReply: can(actor, "note:reply", resource),
+    canReply: can(actor, "note:reply", resource) && note.lockedAt === null,
   };
 }

@@ -75,7 +75,8 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
     throw new AppError("bad_request", "Invalid input", { fields: { action: ["Lock or unlock the thread's note, not a reply"] } });
   }
   const author = input.action === "suspend" ? await loadUserResource(prisma, note.authorId) : null;
-  if (author) assertCan(actor, "user:suspend", author);
+  // The moderator can see the note, so refusing is 403, not the 404 "user:suspend" gives to those outside admin.
+  if (author && !can(actor, "user:suspend", author)) throw new AppError("forbidden", "Only an admin may suspend the author");
 
   return prisma.$transaction(async (tx) => {
     const current = await readState(tx, noteId);
@@ -101,6 +102,11 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
 
     // A thread's status travels with its replies (Note.threadStatus): hiding a note hides its replies at once.
     if (newStatus) await tx.note.updateMany({ where: { threadId: noteId }, data: { threadStatus: newStatus } });
+    // A thread's replyCount counts its approved replies: a reply entering or leaving "approved" changes it.
+    if (newStatus && note.threadId) {
+      const delta = Number(newStatus === "approved") - Number(current.moderationStatus === "approved");
+      if (delta) await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { increment: delta } } });
+    }
     const flaggers = newStatus ? await resolveFlags(tx, noteId, moderator.id, input.action, now) : [];
     if (author) await writeSuspension(tx, moderator, author, { suspended: true, reason: input.reason! }, clock);
     await recordModeration(tx, {

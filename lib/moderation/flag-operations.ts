@@ -32,7 +32,7 @@ export async function flagNote(prisma: PrismaClient, actor: Actor, noteId: strin
         throw error.code === "P2002" ? alreadyFlagged() : error;
       });
     const [counted] = await tx.$queryRaw<{ queuedAt: Date; openFlagCount: number; moderationStatus: string }[]>`
-      UPDATE "Note" SET "openFlagCount" = "openFlagCount" + 1, "queuedAt" = COALESCE("queuedAt", now())
+      UPDATE "Note" SET "openFlagCount" = "openFlagCount" + 1, "queuedAt" = COALESCE("queuedAt", ${new Date()}::timestamp)
       WHERE "id" = ${noteId}::uuid AND "deletedAt" IS NULL
       RETURNING "queuedAt", "openFlagCount", "moderationStatus"::text AS "moderationStatus"`;
     if (!counted) throw notFound("This note was deleted");

@@ -1,3 +1,4 @@
+import { isStorableDate } from "../db/storable-date";
 import type { Actor } from "../authz/actor";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
@@ -19,7 +20,7 @@ function encodeLogCursor(record: { createdAt: Date; id: string }): string {
 function decodeLogCursor(text: string): { createdAt: Date; id: string } {
   const [time, id] = Buffer.from(text, "base64url").toString("utf8").split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !isRowId(id) || !isStorableDate(createdAt)) {
     throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Malformed cursor"] } });
   }
   return { createdAt, id };

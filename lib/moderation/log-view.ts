@@ -1,3 +1,4 @@
+import { isStorableDate } from "../db/storable-date";
 import { z } from "zod";
 import { ZModerationRecordView } from "./review-queue-view";
 
@@ -17,7 +18,9 @@ export const LOG_ACTION_LABELS: Record<TLogAction, string> = {
   group_mode: "Group mode",
 };
 
-const ZDay = z.iso.date("Use a date like 2026-11-25");
+const ZDay = z.iso
+  .date("Use a date like 2026-11-25")
+  .refine((day) => isStorableDate(new Date(`${day}T00:00:00.000Z`)), "Use a date between the years 1900 and 9999");
 /** "group-mode" is how the database and the CSV spell it; both are accepted. */
 const ZLogAction = z.preprocess((value) => (value === "group-mode" ? "group_mode" : value), z.enum(LOG_ACTIONS, "Not a moderation action"));
 

@@ -1,3 +1,4 @@
+import { isStorableDate } from "../db/storable-date";
 import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 
@@ -16,6 +17,6 @@ const malformed = () => new AppError("bad_request", "Invalid input", { fields: {
 export function decodeQueueCursor(text: string): QueueCursor {
   const [flags, time, id] = Buffer.from(text, "base64url").toString("utf8").split("|");
   const queuedAt = new Date(time ?? "");
-  if (!/^\d{1,9}$/.test(flags ?? "") || !id || !isRowId(id) || Number.isNaN(queuedAt.getTime())) throw malformed();
+  if (!/^\d{1,9}$/.test(flags ?? "") || !id || !isRowId(id) || !isStorableDate(queuedAt)) throw malformed();
   return { flags: Number(flags), queuedAt, id };
 }

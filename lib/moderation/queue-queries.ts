@@ -135,7 +135,10 @@ async function loadReviewDetails(
       _count: { _all: true },
     }),
     Promise.all(
-      rows.filter((row) => row.version > 1).map(async (row) => [row.id, (await listNoteHistory(prisma, actor, row.id)).versions] as const),
+      rows
+        .filter((row) => row.version > 1)
+        // An item deleted since the list was read has no history to show: leave it out rather than fail the page.
+        .map(async (row) => [row.id, (await listNoteHistory(prisma, actor, row.id).catch(() => ({ versions: [] }))).versions] as const),
     ).then((entries) => new Map(entries)),
   ]);
 

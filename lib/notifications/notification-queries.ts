@@ -1,3 +1,4 @@
+import { isStorableDate } from "../db/storable-date";
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
@@ -17,7 +18,7 @@ function encodeCursor(row: Row): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
-  if (!id || !isRowId(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !isRowId(id) || !isStorableDate(createdAt)) {
     throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Not a cursor from this list"] } });
   }
   return { createdAt, id };
@@ -27,6 +28,12 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
  * Permalinks for the items the notifications are about, for those the reader can still read (the policy's
  * "note:read" now, not when they were told): a deleted or hidden item, or one in a group they left, has none.
  */
+/** "X replied to your note: “…”" without what follows the colon. */
+export function withoutQuotation(text: string): string {
+  const cut = text.indexOf(": “");
+  return cut < 0 ? text : `${text.slice(0, cut)} (no longer available to you)`;
+}
+
 async function permalinksFor(prisma: PrismaClient, actor: Actor, noteIds: string[]): Promise<Map<string, string>> {
   if (!noteIds.length) return new Map();
   const [roles, notes] = await Promise.all([
@@ -78,7 +85,9 @@ export async function listNotifications(
     items: page.map((row) => ({
       id: row.id,
       kind: row.kind,
-      text: row.text,
+      // A reply's or mention's text quotes the item: once the reader may no longer read it (hidden, deleted, a group
+      // they left), the quotation goes too.
+      text: row.noteId && !links.has(row.noteId) ? withoutQuotation(row.text) : row.text,
       noteId: row.noteId,
       permalink: row.noteId ? (links.get(row.noteId) ?? null) : null,
       readAt: row.readAt?.toISOString() ?? null,

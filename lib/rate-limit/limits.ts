@@ -1,4 +1,4 @@
-/** What a rate limit counts per key: an account (a normalised, hashed email) or a client IP address. */
+/** What a rate limit counts per key: an account (a normalised, hashed email or user id) or a client IP address. */
 export type TRateLimitKeyKind = "account" | "ip";
 
 export type TRateLimit = {
@@ -34,6 +34,13 @@ export const RATE_LIMITS = {
     points: 20,
     durationSeconds: 60 * 60,
     description: "sign-ups per IP address: 20 per hour",
+  },
+  writesByUser: {
+    keyPrefix: "writes:user",
+    keyKind: "account",
+    points: 120,
+    durationSeconds: 60 * 60,
+    description: "new notes, replies and flags per user: 120 per hour (each pending item notifies every reviewer)",
   },
 } as const satisfies Record<string, TRateLimit>;
 

@@ -12,7 +12,9 @@ export function encodeSearchCursor(rank: number, id: string): string {
 export function decodeSearchCursor(cursor: string): { rank: number; id: string } {
   const [rankText, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const rank = Number(rankText);
-  if (!rankText || !id || !isRowId(id) || !Number.isFinite(rank) || rank < 0) {
+  // The rank is compared as PostgreSQL's real: a value it cannot hold (1e300, 1e-50) would be a 500, not a cursor.
+  const fitsReal = rank === 0 || (rank >= 1e-37 && rank <= 3.4e38);
+  if (!rankText || !id || !isRowId(id) || !Number.isFinite(rank) || !fitsReal) {
     throw new AppError("bad_request", "Invalid input", { fields: { cursor: ["Malformed cursor"] } });
   }
   return { rank, id };

@@ -81,6 +81,17 @@ describe("failed sign-ins per account", () => {
   });
 });
 
+describe("per-user write limit", () => {
+  it("refuses a user's 121st new note, reply or flag within the hour, not another user's", async () => {
+    freezeClock("2026-11-25T13:00:00Z");
+    const writes = limiters.writesByUser;
+    const decisions = await consumeTimes(RATE_LIMITS.writesByUser.points + 1, () => writes.consume("0b9a1c1e-1111-4111-8111-111111111111"));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(120);
+    expect(decisions.at(-1)).toEqual({ allowed: false, retryAfterSeconds: 3600 });
+    expect((await writes.consume("0b9a1c1e-2222-4111-8111-111111111111")).allowed).toBe(true);
+  });
+});
+
 describe("per-IP limits", () => {
   it("refuses the 21st sign-up from one IP within the hour, not another IP's", async () => {
     freezeClock("2026-11-25T12:00:00Z");
