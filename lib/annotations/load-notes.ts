@@ -16,12 +16,21 @@ type LoadedNote = Prisma.NoteGetPayload<{ include: typeof NOTE_INCLUDE }>;
  * How much of an item's moderation its reader is shown (see moderationSightOf in note-access.ts): the author sees
  * why it was hidden; its moderators see that and its open flags; others neither. The default shows the least.
  */
+/** Who a deleted placeholder says wrote it: nobody. */
+export const DELETED_AUTHOR = { id: "00000000-0000-0000-0000-000000000000", displayName: "" } as const;
+
 export type ModerationSight = "reader" | "author" | "moderator";
 
 export function toNoteView(note: LoadedNote, sight: ModerationSight = "reader"): NoteView {
   if (note.deletedAt !== null) {
-    // A placeholder keeps its place in the thread and says no more than that it was deleted.
-    return { ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, sight), deleted: true, bodyHtml: "" };
+    // A placeholder keeps its place in the thread and says no more than that it was deleted: not even who wrote it
+    // (the nil uuid and an empty name stand for "nobody").
+    return {
+      ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, sight),
+      author: DELETED_AUTHOR,
+      deleted: true,
+      bodyHtml: "",
+    };
   }
   return {
     id: note.id,

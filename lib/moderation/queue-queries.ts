@@ -128,7 +128,8 @@ async function loadReviewDetails(
     }),
     listNoteModerationRecords(prisma, scope, ids),
     prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true, trusted: true, status: true } }),
-    prisma.note.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, deletedAt: null }, _count: { _all: true } }),
+    // Shared items only: how much someone writes privately is nobody's business, moderators' included.
+    prisma.note.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, deletedAt: null, visibility: { not: "private" } }, _count: { _all: true } }),
     prisma.moderationRecord.groupBy({
       by: ["subjectUserId", "action"],
       where: { AND: [{ subjectUserId: { in: authorIds }, action: { in: [...DECISION_ACTIONS] } }, visibleRecordsWhere(scope)] },

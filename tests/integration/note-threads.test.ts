@@ -135,6 +135,8 @@ describe("threads", () => {
     for (const actor of [author, member, outsider, ANONYMOUS]) {
       const thread = await listThread(db.prisma, actor, kept.id);
       expect(thread.note).toMatchObject({ id: kept.id, deleted: true, body: "", bodyHtml: "" });
+      // Not even who wrote it.
+      expect(thread.note.author).toEqual({ id: "00000000-0000-0000-0000-000000000000", displayName: "" });
       expect(thread.replies.map((r) => r.id)).toEqual([answer.id]);
       const { notes } = await listNotes(db.prisma, actor, SLUG, ZNoteListQuery.parse({ limit: 100 }));
       const listed = notes.filter((note) => note.id === kept.id || note.id === gone.id);
