@@ -390,8 +390,8 @@ describe("decisions: who, when, and bad input", () => {
     expect(await appErrorCode(decide(db.prisma, member, groupNote.id, hide))).toBe("not_found");
     expect(await appErrorCode(decide(db.prisma, otherOwner, groupNote.id, hide))).toBe("not_found");
     expect(await appErrorCode(decide(db.prisma, reviewer, groupNote.id, hide))).toBe("not_found");
-    // Suspending an author is for admins only (and the admin pages are 404 to others).
-    expect(await appErrorCode(decide(db.prisma, reviewer, note.id, decision({ action: "suspend", reason: "Spammer", basedOn: 0 })))).toBe("not_found");
+    // Suspending an author is for admins only: the reviewer sees the note, so it is forbidden, not hidden.
+    expect(await appErrorCode(decide(db.prisma, reviewer, note.id, decision({ action: "suspend", reason: "Spammer", basedOn: 0 })))).toBe("forbidden");
     const untouched = await db.prisma.note.findMany({ where: { id: { in: [note.id, privateNote.id, groupNote.id] } } });
     expect(untouched.every((row) => row.moderationStatus === "approved" && row.moderationRevision === 0)).toBe(true);
     expect(await db.prisma.moderationRecord.count({ where: { noteId: { in: [note.id, privateNote.id, groupNote.id] } } })).toBe(0);

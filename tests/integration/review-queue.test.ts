@@ -294,8 +294,8 @@ describe("what each item shows", () => {
     expect(flagged!.author).toMatchObject({ displayName: "The author", trusted: false, suspended: false });
     // Only decisions the reviewer may read in the log: the spam decision in Group One is not among them.
     expect(flagged!.author.decisions).toEqual({ hide: 1, approve: 1 });
-    // Every live item of theirs counts: public, group and private, pending or not (the deleted one does not).
-    expect(flagged!.author.itemCount).toBe(6);
+    // Every live shared item of theirs counts: public and group, pending or not (not the private nor the deleted one).
+    expect(flagged!.author.itemCount).toBe(5);
     expect(flagged!.history).toBeNull();
     expect(flagged!.moderationRevision).toBe(0);
   });
