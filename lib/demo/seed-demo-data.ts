@@ -3,6 +3,7 @@ import { hashPassword } from "../auth/password/hash-password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, UNTRUSTED_DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoNotes } from "./seed-demo-notes";
 import { seedDemoModeration } from "./seed-demo-moderation";
+import { seedDemoTeaching } from "./seed-demo-teaching";
 import { SEMINAR_NAME } from "./demo-notes";
 
 const CLASS_NAME = "History 204";
@@ -58,7 +59,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
   const seminarId = await ensureSeminar(prisma, ids);
   const notes = await seedDemoNotes(prisma, { authors: ids, groups: { class: classGroup.id, seminar: seminarId } });
   const queued = await seedDemoModeration(prisma, ids);
-  return { created, notes: notes + queued };
+  const teaching = await seedDemoTeaching(prisma, ids, classGroup.id);
+  return { created, notes: notes + queued + teaching };
 }
 
 /** A research group (the researcher owns it, the reviewer is a member) so group notes outside a class show too. */
