@@ -1,5 +1,5 @@
 import type { Actor } from "./actor";
-import type { GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
+import type { FeedbackResource, GradeResource, GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
 
 // One-line conditions the policy table is written in. Each answers for one actor and one resource.
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -54,3 +54,11 @@ export const noteIsGroup: Condition<NoteResource> = (_actor, note) => note.visib
 export const inNoteGroup: Condition<NoteResource> = (actor, note) => active(actor, null) && note.viewerGroupRole !== null;
 export const draftNotInGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility !== "group";
 export const writerInDraftGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility === "group" && draft.viewerGroupRole !== null;
+
+// Teaching: a class's teachers are its owner and moderators; a student is the one whose work or grade it is.
+type ClassRecord = FeedbackResource | GradeResource;
+export const teachesClass: Condition<ClassRecord> = (actor, record) =>
+  active(actor, null) && (record.viewerClassRole === "owner" || record.viewerClassRole === "moderator");
+export const isTheStudent: Condition<ClassRecord> = (actor, record) => actor.kind === "user" && actor.id === record.studentId;
+export const notTheStudent: Condition<ClassRecord> = (actor, record) => !isTheStudent(actor, record);
+export const gradesReleased: Condition<GradeResource> = (_actor, grade) => grade.released;

@@ -24,6 +24,10 @@ import {
   notGroupMember,
   notGroupOwner,
   signedIn,
+  teachesClass,
+  isTheStudent,
+  notTheStudent,
+  gradesReleased,
   targetIsNotOwner,
   targetIsOther,
   targetIsPlainMember,
@@ -32,6 +36,8 @@ import {
 } from "./conditions";
 import type {
   DocumentResource,
+  FeedbackResource,
+  GradeResource,
   GroupResource,
   MembershipResource,
   ModerationResource,
@@ -144,6 +150,16 @@ export const POLICY = {
 
   // The index is editorial content, like the letter: open to every reader. Which linked notes show is "note:read".
   "reference:read": { write: false, rules: [[anyone]] } as Entry<ReferenceIndexResource>,
+
+  // Teaching. Private feedback on a student's note: that student and the class's teachers, nobody else (not admins).
+  "feedback:read": { write: false, rules: [[signedIn, isTheStudent], [teachesClass]] } as Entry<FeedbackResource>,
+  "feedback:write": { write: true, hiddenBy: "feedback:read", rules: [[teachesClass, notTheStudent]] } as Entry<FeedbackResource>,
+  // A grade is the teachers'; its student reads it once the assignment's grades are released; another student never.
+  "grade:read": { write: false, rules: [[teachesClass], [signedIn, isTheStudent, gradesReleased]] } as Entry<GradeResource>,
+  "grade:write": { write: true, hiddenBy: "grade:read", rules: [[teachesClass, notTheStudent]] } as Entry<GradeResource>,
+  // Checked on the assignment's class: its teachers release grades, read the per-student table and export it.
+  "grade:release": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff]] } as Entry<GroupResource>,
+  "gradebook:export": { write: false, rules: [[isGroupStaff]] } as Entry<GroupResource>,
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,

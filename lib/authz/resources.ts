@@ -37,6 +37,14 @@ export type ModerationResource = { type: "moderation"; viewerModeratesAGroup: bo
 /** A note about to be written: where it will be visible, and the writer's role in the chosen group. */
 export type NoteDraftResource = { type: "note-draft"; visibility: "private" | "group" | "public"; viewerGroupRole: GroupRoleName | null };
 
+/**
+ * Private feedback on a student's note for an assignment: the note's author, and the viewer's role in the note's class
+ * (owners and moderators are its teachers).
+ */
+export type FeedbackResource = { type: "feedback"; studentId: string; viewerClassRole: GroupRoleName | null };
+/** One student's grade on an assignment: whose it is, the viewer's role in the class, whether grades are released. */
+export type GradeResource = { type: "grade"; studentId: string; viewerClassRole: GroupRoleName | null; released: boolean };
+
 export type Resource =
   | DocumentResource
   | GroupResource
@@ -46,4 +54,6 @@ export type Resource =
   | NoteResource
   | NoteDraftResource
   | ModerationResource
-  | ReferenceIndexResource;
+  | ReferenceIndexResource
+  | FeedbackResource
+  | GradeResource;

@@ -36,6 +36,17 @@ const note = (visibility: Visibility, author: "other" | "self" = "other") => (na
   hasReplies: false,
 });
 const isStaff = (name: ActorName) => name === "groupModerator" || name === "groupOwner";
+const feedback = (student: "other" | "self") => (name: ActorName): Resource => ({
+  type: "feedback",
+  studentId: student === "self" ? idOf(name) : "user-other",
+  viewerClassRole: roleIn(name),
+});
+const grade = (student: "other" | "self", released: boolean) => (name: ActorName): Resource => ({
+  type: "grade",
+  studentId: student === "self" ? idOf(name) : "user-other",
+  viewerClassRole: roleIn(name),
+  released,
+});
 const moderation = (name: ActorName): Resource => ({ type: "moderation", viewerModeratesAGroup: isStaff(name) });
 const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
   type: "note-draft",
@@ -77,6 +88,12 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
   "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
+  "feedback:read": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F, F] },
+  "feedback:write": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F, F] },
+  "grade:read": { resource: grade("other", true), allowed: [F, F, F, T, T, F, F, F] },
+  "grade:write": { resource: grade("other", false), allowed: [F, F, F, T, T, F, F, F] },
+  "grade:release": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
+  "gradebook:export": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
 };
 
 describe("the policy table", () => {
@@ -361,5 +378,45 @@ describe("moderation edge cases", () => {
     expect(can(actorFor("researcher"), "moderation:review", staffOfSome)).toBe(true);
     expect(can(actorFor("suspended"), "moderation:review", staffOfSome)).toBe(false);
     expect(statusOf("researcher", "moderation:review", { type: "moderation", viewerModeratesAGroup: false })).toBe(404);
+  });
+});
+
+describe("teaching: private feedback and grades", () => {
+  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
+    try {
+      assertCan(actorFor(name), permission, resource as never);
+      return 200;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+
+  it("a student reads the feedback on their own note, not a classmate's; writes none (403 on their own, 404 on another's)", () => {
+    expect(can(actorFor("groupMember"), "feedback:read", feedback("self")("groupMember") as never)).toBe(true);
+    expect(can(actorFor("groupMember"), "feedback:read", feedback("other")("groupMember") as never)).toBe(false);
+    expect(statusOf("groupMember", "feedback:write", feedback("self")("groupMember"))).toBe(403);
+    expect(statusOf("groupMember", "feedback:write", feedback("other")("groupMember"))).toBe(404);
+    expect(statusOf("admin", "feedback:read", feedback("other")("admin"))).toBe(404);
+  });
+
+  it("a student reads their own grade only once released, and another student's never", () => {
+    expect(can(actorFor("groupMember"), "grade:read", grade("self", false)("groupMember") as never)).toBe(false);
+    expect(can(actorFor("groupMember"), "grade:read", grade("self", true)("groupMember") as never)).toBe(true);
+    expect(can(actorFor("groupMember"), "grade:read", grade("other", true)("groupMember") as never)).toBe(false);
+    expect(statusOf("groupMember", "grade:read", grade("self", false)("groupMember"))).toBe(404);
+    expect(statusOf("groupMember", "grade:write", grade("self", true)("groupMember"))).toBe(403);
+    expect(statusOf("groupMember", "grade:write", grade("other", true)("groupMember"))).toBe(404);
+    // Teachers read unreleased grades; a suspended teacher reads nothing.
+    expect(can(actorFor("groupModerator"), "grade:read", grade("other", false)("groupModerator") as never)).toBe(true);
+    expect(can(actorFor("suspended"), "grade:read", { type: "grade", studentId: "user-other", viewerClassRole: "owner", released: true })).toBe(false);
+  });
+
+  it("the gradebook and release: a class's students 404 and 403, outsiders 404, anonymous release 401", () => {
+    expect(statusOf("groupMember", "gradebook:export", group("groupMember"))).toBe(404);
+    expect(statusOf("researcher", "gradebook:export", group("researcher"))).toBe(404);
+    expect(statusOf("groupMember", "grade:release", group("groupMember"))).toBe(403);
+    expect(statusOf("researcher", "grade:release", group("researcher"))).toBe(404);
+    expect(statusOf("anonymous", "grade:release", group("anonymous"))).toBe(401);
+    expect(statusOf("groupOwner", "gradebook:export", group("groupOwner"))).toBe(200);
   });
 });
