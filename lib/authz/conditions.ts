@@ -1,5 +1,5 @@
 import type { Actor } from "./actor";
-import type { FeedbackResource, GradeResource, GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
+import type { AssignmentResource, FeedbackResource, GradeResource, GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
 
 // One-line conditions the policy table is written in. Each answers for one actor and one resource.
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -62,3 +62,11 @@ export const teachesClass: Condition<ClassRecord> = (actor, record) =>
 export const isTheStudent: Condition<ClassRecord> = (actor, record) => actor.kind === "user" && actor.id === record.studentId;
 export const notTheStudent: Condition<ClassRecord> = (actor, record) => !isTheStudent(actor, record);
 export const gradesReleased: Condition<GradeResource> = (_actor, grade) => grade.released;
+
+// Assignments: a class's teachers (owner, moderators) manage them; its students see and work on published ones.
+export const teachesAssignmentClass: Condition<AssignmentResource> = (actor, assignment) =>
+  active(actor, null) && (assignment.viewerRole === "owner" || assignment.viewerRole === "moderator");
+export const inAssignmentClass: Condition<AssignmentResource> = (actor, assignment) => active(actor, null) && assignment.viewerRole !== null;
+export const assignmentIsForAClass: Condition<AssignmentResource> = (_actor, assignment) => assignment.groupKind === "class";
+export const assignmentNotDraft: Condition<AssignmentResource> = (_actor, assignment) => assignment.state !== "draft";
+export const assignmentIsPublished: Condition<AssignmentResource> = (_actor, assignment) => assignment.state === "published";

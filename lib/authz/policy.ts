@@ -28,6 +28,11 @@ import {
   isTheStudent,
   notTheStudent,
   gradesReleased,
+  teachesAssignmentClass,
+  inAssignmentClass,
+  assignmentIsForAClass,
+  assignmentNotDraft,
+  assignmentIsPublished,
   targetIsNotOwner,
   targetIsOther,
   targetIsPlainMember,
@@ -35,6 +40,7 @@ import {
   type Condition,
 } from "./conditions";
 import type {
+  AssignmentResource,
   DocumentResource,
   FeedbackResource,
   GradeResource,
@@ -150,6 +156,13 @@ export const POLICY = {
 
   // The index is editorial content, like the letter: open to every reader. Which linked notes show is "note:read".
   "reference:read": { write: false, rules: [[anyone]] } as Entry<ReferenceIndexResource>,
+
+  // Teaching. A draft is its class's teachers' alone; once published every member of the class sees it. Teachers
+  // create, edit, publish and close; a class's member writes notes and replies for it while it is published (a closed
+  // one is refused as a conflict by the operations before this is asked).
+  "assignment:read": { write: false, rules: [[teachesAssignmentClass], [inAssignmentClass, assignmentNotDraft]] } as Entry<AssignmentResource>,
+  "assignment:manage": { write: true, hiddenBy: "assignment:read", rules: [[teachesAssignmentClass, assignmentIsForAClass]] } as Entry<AssignmentResource>,
+  "assignment:work": { write: true, hiddenBy: "assignment:read", rules: [[inAssignmentClass, assignmentIsPublished]] } as Entry<AssignmentResource>,
 
   // Teaching. Private feedback on a student's note: that student and the class's teachers, nobody else (not admins).
   "feedback:read": { write: false, rules: [[signedIn, isTheStudent], [teachesClass]] } as Entry<FeedbackResource>,

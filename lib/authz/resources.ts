@@ -45,6 +45,18 @@ export type FeedbackResource = { type: "feedback"; studentId: string; viewerClas
 /** One student's grade on an assignment: whose it is, the viewer's role in the class, whether grades are released. */
 export type GradeResource = { type: "grade"; studentId: string; viewerClassRole: GroupRoleName | null; released: boolean };
 
+/**
+ * A class's assignment, with the viewer's role in the class; for creating one, the class with state "draft".
+ * groupKind: assignments belong to classes only.
+ */
+export type AssignmentResource = {
+  type: "assignment";
+  groupId: string;
+  groupKind: "research" | "class";
+  viewerRole: GroupRoleName | null;
+  state: "draft" | "published" | "closed";
+};
+
 export type Resource =
   | DocumentResource
   | GroupResource
@@ -56,4 +68,5 @@ export type Resource =
   | ModerationResource
   | ReferenceIndexResource
   | FeedbackResource
-  | GradeResource;
+  | GradeResource
+  | AssignmentResource;

@@ -47,6 +47,13 @@ const grade = (student: "other" | "self", released: boolean) => (name: ActorName
   viewerClassRole: roleIn(name),
   released,
 });
+const assignment = (state: "draft" | "published" | "closed", groupKind: "class" | "research" = "class") => (name: ActorName): Resource => ({
+  type: "assignment",
+  groupId: "g1",
+  groupKind,
+  viewerRole: roleIn(name),
+  state,
+});
 const moderation = (name: ActorName): Resource => ({ type: "moderation", viewerModeratesAGroup: isStaff(name) });
 const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
   type: "note-draft",
@@ -94,6 +101,9 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "grade:write": { resource: grade("other", false), allowed: [F, F, F, T, T, F, F, F] },
   "grade:release": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
   "gradebook:export": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
+  "assignment:read": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F, F] },
+  "assignment:manage": { resource: assignment("published"), allowed: [F, F, F, T, T, F, F, F] },
+  "assignment:work": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F, F] },
 };
 
 describe("the policy table", () => {
@@ -418,5 +428,38 @@ describe("teaching: private feedback and grades", () => {
     expect(statusOf("researcher", "grade:release", group("researcher"))).toBe(404);
     expect(statusOf("anonymous", "grade:release", group("anonymous"))).toBe(401);
     expect(statusOf("groupOwner", "gradebook:export", group("groupOwner"))).toBe(200);
+  });
+});
+
+describe("teaching: assignments", () => {
+  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
+    try {
+      assertCan(actorFor(name), permission, resource as never);
+      return 200;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+
+  it("a draft is the teachers' alone: a student gets 404 reading it or working on it", () => {
+    expect(statusOf("groupOwner", "assignment:read", assignment("draft")("groupOwner"))).toBe(200);
+    expect(statusOf("groupModerator", "assignment:read", assignment("draft")("groupModerator"))).toBe(200);
+    expect(statusOf("groupMember", "assignment:read", assignment("draft")("groupMember"))).toBe(404);
+    expect(statusOf("groupMember", "assignment:work", assignment("draft")("groupMember"))).toBe(404);
+  });
+
+  it("a closed assignment is readable by its class but takes no work; outsiders and admins get 404", () => {
+    expect(statusOf("groupMember", "assignment:read", assignment("closed")("groupMember"))).toBe(200);
+    expect(statusOf("groupMember", "assignment:work", assignment("closed")("groupMember"))).toBe(403);
+    expect(statusOf("researcher", "assignment:work", assignment("published")("researcher"))).toBe(404);
+    expect(statusOf("admin", "assignment:read", assignment("published")("admin"))).toBe(404);
+    expect(statusOf("anonymous", "assignment:work", assignment("published")("anonymous"))).toBe(401);
+  });
+
+  it("students never manage (403 on a published one); teachers manage only in a class, and not when suspended", () => {
+    expect(statusOf("groupMember", "assignment:manage", assignment("published")("groupMember"))).toBe(403);
+    expect(statusOf("groupMember", "assignment:manage", assignment("draft")("groupMember"))).toBe(404);
+    expect(statusOf("groupOwner", "assignment:manage", assignment("draft", "research")("groupOwner"))).toBe(403);
+    expect(can(actorFor("suspended"), "assignment:manage", { type: "assignment", groupId: "g1", groupKind: "class", viewerRole: "owner", state: "draft" })).toBe(false);
   });
 });
