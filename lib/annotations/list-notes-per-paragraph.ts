@@ -6,7 +6,7 @@ import { notFound } from "../errors/app-error";
 import { all, hasReferenceType, hasTag, otherFilters, visibleToReader } from "../search/search-conditions";
 import type { NoteFilters } from "./list-notes";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, moderationSightOf, toNoteResource } from "./note-access";
+import { readerContext, moderationSightOf, toNoteResource } from "./note-access";
 import type { TNoteSort } from "./note-schemas";
 import type { NoteView } from "./note-view";
 
@@ -32,10 +32,10 @@ export async function listNotesPerParagraph(
   sort: TNoteSort,
   perParagraph: number,
 ): Promise<NoteView[]> {
-  const [document, roles] = await Promise.all([prisma.document.findUnique({ where: { slug }, select: { id: true } }), groupRolesOf(prisma, actor)]);
+  const [document, reader] = await Promise.all([prisma.document.findUnique({ where: { slug }, select: { id: true } }), readerContext(prisma, actor)]);
   if (!document) throw notFound("No such document");
   const conditions = [
-    visibleToReader(actor, roles, { placeholders: true }),
+    visibleToReader(actor, reader, { placeholders: true }),
     Prisma.sql`n."threadId" IS NULL AND n."anchorStatus" = 'anchored'`,
     ...otherFilters(document.id, filters),
     ...(filters.referenceType ? [hasReferenceType(filters.referenceType)] : []),
@@ -54,7 +54,7 @@ export async function listNotesPerParagraph(
   return rows
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .flatMap((row) => {
-      const resource = toNoteResource(row, roles);
+      const resource = toNoteResource(row, reader);
       return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
     });
 }

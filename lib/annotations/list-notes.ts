@@ -4,7 +4,7 @@ import { can } from "../authz/can";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import { decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
 import type { TNoteSort, ZNoteListQuery } from "./note-schemas";
 import type { NoteView } from "./note-view";
@@ -62,13 +62,13 @@ function pageWhere(cursor: NoteCursor | null): Prisma.NoteWhereInput {
  * pages by keyset; the other orders by position in the list (a cursor of one order is refused by another).
  */
 export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string, query: ListQuery): Promise<{ notes: NoteView[]; nextCursor: string | null }> {
-  const [scope, roles] = await Promise.all([documentScope(prisma, slug, query.paragraph), groupRolesOf(prisma, actor)]);
+  const [scope, reader] = await Promise.all([documentScope(prisma, slug, query.paragraph), readerContext(prisma, actor)]);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const keyset = query.sort === "oldest";
   if (cursor && (cursor.kind === "after") !== keyset) throw malformedCursor();
   const offset = cursor?.kind === "offset" ? cursor.offset : 0;
   const rows = await prisma.note.findMany({
-    where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, roles), query), pageWhere(cursor)] },
+    where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, reader), query), pageWhere(cursor)] },
     include: NOTE_INCLUDE,
     orderBy: ORDER[query.sort],
     skip: offset,
@@ -78,7 +78,7 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
   const page = rows.slice(0, query.limit);
   // The query already filters by visibility; the policy has the last word on every row.
   const visible = page.flatMap((row) => {
-    const resource = toNoteResource(row, roles);
+    const resource = toNoteResource(row, reader);
     return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
   });
   const last = page.at(-1);
@@ -91,12 +91,12 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
  * Orphaned notes are not counted: they are listed apart, never beside a paragraph.
  */
 export async function countNotesByParagraph(prisma: PrismaClient, actor: Actor, slug: string, filters: NoteFilters): Promise<Map<string, number>> {
-  const [scope, roles] = await Promise.all([documentScope(prisma, slug, filters.paragraph), groupRolesOf(prisma, actor)]);
+  const [scope, reader] = await Promise.all([documentScope(prisma, slug, filters.paragraph), readerContext(prisma, actor)]);
   const documentId = scope.documentId;
   const [groups, paragraphs] = await Promise.all([
     prisma.note.groupBy({
       by: ["paragraphId"],
-      where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, roles), filters), { anchorStatus: "anchored" }] },
+      where: { AND: [filteredNotesWhere(scope, visibleNotesWhere(actor, reader), filters), { anchorStatus: "anchored" }] },
       _count: { _all: true },
     }),
     prisma.paragraph.findMany({ where: { documentId }, select: { id: true, anchorId: true } }),

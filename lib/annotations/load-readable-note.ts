@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { assertRowId } from "../db/row-id";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE } from "./load-notes";
-import { groupRolesOf, toNoteResource } from "./note-access";
+import { readerContext, toNoteResource } from "./note-access";
 import { replyHasLiveReplies } from "./thread-replies";
 
 /**
@@ -14,7 +14,7 @@ export async function loadNoteForActor(prisma: PrismaClient, actor: Actor, noteI
   assertRowId(noteId);
   const note = await prisma.note.findUnique({ where: { id: noteId }, include: NOTE_INCLUDE });
   if (!note) throw notFound();
-  const roles = await groupRolesOf(prisma, actor);
+  const reader = await readerContext(prisma, actor);
   const hasReplies = note.deletedAt && note.threadId ? await replyHasLiveReplies(prisma, note.threadId, note.id) : undefined;
-  return { note, roles, resource: toNoteResource(note, roles, hasReplies) };
+  return { note, reader, resource: toNoteResource(note, reader, hasReplies) };
 }

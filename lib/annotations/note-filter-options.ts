@@ -1,6 +1,6 @@
 import type { Actor } from "../authz/actor";
 import type { PrismaClient } from "../db/create-prisma-client";
-import { groupRolesOf, visibleNotesWhere } from "./note-access";
+import { readerContext, visibleNotesWhere } from "./note-access";
 
 /** How many recent notes the tag choices are drawn from: enough for the common tags, cheap at 100,000 notes. */
 const TAG_SAMPLE = 2000;
@@ -10,8 +10,8 @@ export type NoteFilterOptions = { authors: { id: string; name: string }[]; tags:
 
 /** The authors and tags a reader can filter the letter's notes by: only those of notes the reader may see. */
 export async function noteFilterOptions(prisma: PrismaClient, actor: Actor, slug: string): Promise<NoteFilterOptions> {
-  const roles = await groupRolesOf(prisma, actor);
-  const where = { AND: [visibleNotesWhere(actor, roles), { document: { slug }, threadId: null, deletedAt: null }] };
+  const reader = await readerContext(prisma, actor);
+  const where = { AND: [visibleNotesWhere(actor, reader), { document: { slug }, threadId: null, deletedAt: null }] };
   const [authorGroups, recent] = await Promise.all([
     prisma.note.groupBy({ by: ["authorId"], where, _count: { _all: true }, orderBy: { _count: { authorId: "desc" } }, take: 100 }),
     prisma.note.findMany({ where, select: { tags: true }, orderBy: { createdAt: "desc" }, take: TAG_SAMPLE }),

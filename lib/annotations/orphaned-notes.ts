@@ -3,7 +3,7 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import type { NoteView } from "./note-view";
 
 /** Enough for any real reader of one letter; a larger backlog of orphans is an editorial problem, not a page. */
@@ -18,16 +18,16 @@ export async function listOrphanedNotes(prisma: PrismaClient, actor: Actor, slug
   assertCan(actor, "document:read", { type: "document" });
   const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
   if (!document) throw notFound("No such document");
-  const roles = await groupRolesOf(prisma, actor);
+  const reader = await readerContext(prisma, actor);
   const rows = await prisma.note.findMany({
-    where: { AND: [visibleNotesWhere(actor, roles), { documentId: document.id, threadId: null, anchorStatus: "orphan" }] },
+    where: { AND: [visibleNotesWhere(actor, reader), { documentId: document.id, threadId: null, anchorStatus: "orphan" }] },
     include: NOTE_INCLUDE,
     orderBy: [{ paragraph: { ordinal: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
     take: MAX_ORPHANS,
   });
   // The query mirrors the policy; the policy still has the last word on every row.
   return rows.flatMap((row) => {
-    const resource = toNoteResource(row, roles);
+    const resource = toNoteResource(row, reader);
     return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
   });
 }

@@ -5,7 +5,7 @@ import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import { loadNoteForActor } from "./load-readable-note";
-import { groupRolesOf, moderationSightOf, toNoteResource } from "./note-access";
+import { readerContext, moderationSightOf, toNoteResource } from "./note-access";
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyNewItem } from "../notifications/note-activity";
@@ -48,7 +48,7 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
       ? await prisma.note.findUnique({ where: { id: input.parentId }, include: NOTE_INCLUDE })
       : null;
     // A reply the writer may not read (pending, hidden) cannot be answered, nor its existence learnt from the error.
-    const readable = parent !== null && can(actor, "note:read", toNoteResource(parent, await groupRolesOf(prisma, actor)));
+    const readable = parent !== null && can(actor, "note:read", toNoteResource(parent, await readerContext(prisma, actor)));
     if (!parent || parent.threadId !== note.id || !readable) throw parentError("Not a reply in this thread");
     if (parent.deletedAt) throw parentError("That reply was deleted; answer the note or another reply");
     parentId = parent.id;
@@ -97,7 +97,7 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
  * replies hang below them; others are left out.
  */
 export async function listThread(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ThreadView> {
-  const { note, roles, resource } = await loadThreadNote(prisma, actor, noteId);
+  const { note, reader, resource } = await loadThreadNote(prisma, actor, noteId);
   const rows = await prisma.note.findMany({ where: { threadId: note.id }, include: NOTE_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const shape = rows.map((row) => ({
@@ -107,9 +107,9 @@ export async function listThread(prisma: PrismaClient, actor: Actor, noteId: str
     deleted: row.deletedAt !== null,
     authorName: row.author.displayName,
   }));
-  const ordered = orderThread(note.id, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+  const ordered = orderThread(note.id, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, reader, hasReplies)));
   const view = (row: (typeof rows)[number] | typeof note, hasReplies?: boolean) =>
-    toNoteView(row, moderationSightOf(actor, toNoteResource(row, roles, hasReplies)));
+    toNoteView(row, moderationSightOf(actor, toNoteResource(row, reader, hasReplies)));
   return {
     note: view(note),
     replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!, false), depth, inReplyTo })),

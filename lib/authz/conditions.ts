@@ -52,6 +52,16 @@ export const moderatesAGroup: Condition<ModerationResource> = (actor, resource) 
 export const noteIsPublic: Condition<NoteResource> = (_actor, note) => note.visibility === "public";
 export const noteIsGroup: Condition<NoteResource> = (_actor, note) => note.visibility === "group";
 export const inNoteGroup: Condition<NoteResource> = (actor, note) => active(actor, null) && note.viewerGroupRole !== null;
+/**
+ * The assignment's peer visibility lets this reader see the note now. The class's teachers (the note group's owners
+ * and moderators) always pass; its author passes by the author's own rules.
+ */
+export const peerGateOpen: Condition<NoteResource> = (_actor, note) =>
+  note.peerGate === "open" ||
+  note.viewerGroupRole === "owner" ||
+  note.viewerGroupRole === "moderator" ||
+  (note.peerGate === "needs-own-note" && note.readerHasOwnNoteOnParagraph) ||
+  (note.peerGate === "after-due" && note.assignmentDue);
 export const draftNotInGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility !== "group";
 export const writerInDraftGroup: Condition<NoteDraftResource> = (_actor, draft) => draft.visibility === "group" && draft.viewerGroupRole !== null;
 

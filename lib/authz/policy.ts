@@ -11,6 +11,7 @@ import {
   moderatesAGroup,
   moderatesNote,
   notNoteAuthor,
+  peerGateOpen,
   threadIsApproved,
   noteIsApproved,
   noteIsGroup,
@@ -101,12 +102,15 @@ export const POLICY = {
   // Others see an item only once it is approved and, for a reply, once its thread's note is approved too; the
   // author sees their own in any status, and its moderators see every item they may moderate, whatever its status.
   // A deleted note or reply with live replies stays readable, as an empty placeholder, by whoever could read it.
+  // A classmate's note on an assignment (and its replies) also waits for the assignment's peer visibility: always,
+  // after the reader's own note on that paragraph, or after the due date; its author and the class's teachers (its
+  // moderators) see it at once.
   "note:read": {
     write: false,
     rules: [
       [noteIsLiveOrPlaceholder, isNoteAuthor],
-      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic],
-      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic, peerGateOpen],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
       [noteIsLiveOrPlaceholder, moderatesNote],
     ],
   } as Entry<NoteResource>,
@@ -116,8 +120,8 @@ export const POLICY = {
     hiddenBy: "note:read",
     rules: [
       [active, noteIsLiveOrPlaceholder, isNoteAuthor],
-      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic],
-      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup],
+      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic, peerGateOpen],
+      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
     ],
   } as Entry<NoteResource>,
   "note:create": { write: true, rules: [[active, draftNotInGroup], [active, writerInDraftGroup]] } as Entry<NoteDraftResource>,
@@ -129,8 +133,8 @@ export const POLICY = {
     write: true,
     hiddenBy: "note:read",
     rules: [
-      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsPublic],
-      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup],
+      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsPublic, peerGateOpen],
+      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
     ],
   } as Entry<NoteResource>,
   // Approve, hide, restore, mark spam, lock and unlock: the item's moderators (see moderatesNote), never its author.
@@ -141,7 +145,7 @@ export const POLICY = {
     write: false,
     rules: [
       [noteIsLiveOrPlaceholder, isNoteAuthor],
-      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic],
+      [noteIsLiveOrPlaceholder, noteIsApproved, threadIsApproved, noteIsPublic, peerGateOpen],
       [noteIsLiveOrPlaceholder, moderatesNote],
     ],
   } as Entry<NoteResource>,

@@ -30,7 +30,20 @@ export type NoteResource = {
   deleted: boolean;
   /** Whether live (not deleted) replies hang below it: a deleted note or reply with some stays as a placeholder. */
   hasReplies: boolean;
+  /**
+   * Peer visibility of a class note written for an assignment (a reply copies its thread's assignment): whether a
+   * reader who is neither its author nor its moderator may see it. "open" for a note without an assignment or with
+   * peer visibility "always"; "needs-own-note" until the reader has a live note of their own on the same paragraph
+   * for the same assignment; "after-due" until the assignment's due instant; "closed" when the assignment is not in
+   * one of the reader's groups.
+   */
+  peerGate: PeerGate;
+  /** The reader has a live note (not a reply) of their own on this paragraph for this note's assignment. */
+  readerHasOwnNoteOnParagraph: boolean;
+  /** The note's assignment is past its due instant (now ≥ dueAt). */
+  assignmentDue: boolean;
 };
+export type PeerGate = "open" | "needs-own-note" | "after-due" | "closed";
 export type ModerationStatusName = "approved" | "pending" | "hidden" | "spam";
 /** The moderation tools (queue, log, dashboard): whether the actor is an owner or moderator of at least one group. */
 export type ModerationResource = { type: "moderation"; viewerModeratesAGroup: boolean };

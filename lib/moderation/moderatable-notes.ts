@@ -1,6 +1,6 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
 import { can } from "../authz/can";
-import { toNoteResource } from "../annotations/note-access";
+import { readerContextOf, toNoteResource } from "../annotations/note-access";
 import type { NoteView } from "../annotations/note-view";
 
 /**
@@ -9,6 +9,8 @@ import type { NoteView } from "../annotations/note-view";
  */
 export function moderatableNoteIds(actor: Actor, roles: Map<string, GroupRoleName>, notes: NoteView[]): Set<string> {
   const ids = new Set<string>();
+  // "note:moderate" does not look at peer visibility: the roles alone decide, so no assignment facts are loaded.
+  const reader = readerContextOf(roles, [], [], new Date());
   for (const note of notes) {
     if (note.threadId !== null) continue;
     const resource = toNoteResource(
@@ -22,8 +24,10 @@ export function moderatableNoteIds(actor: Actor, roles: Map<string, GroupRoleNam
         replyCount: note.replyCount,
         threadId: null,
         thread: null,
+        assignmentId: null,
+        paragraphId: note.paragraph,
       },
-      roles,
+      reader,
     );
     if (can(actor, "note:moderate", resource)) ids.add(note.id);
   }

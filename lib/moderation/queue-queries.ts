@@ -1,7 +1,7 @@
-import type { Actor, GroupRoleName } from "../authz/actor";
+import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { groupRolesOf, moderationSightOf, toNoteResource } from "../annotations/note-access";
+import { readerContext, type ReaderContext, moderationSightOf, toNoteResource } from "../annotations/note-access";
 import { listNoteHistory } from "../annotations/note-history";
 import { orderThread } from "../annotations/thread-order";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
@@ -23,6 +23,8 @@ const QUEUE_ROW = {
   replyCount: true,
   threadId: true,
   thread: { select: { moderationStatus: true } },
+  assignmentId: true,
+  paragraphId: true,
   queuedAt: true,
   openFlagCount: true,
   version: true,
@@ -59,7 +61,7 @@ const ORDER: Record<TReviewQueueQuery["sort"], Prisma.NoteOrderByWithRelationInp
 export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query: TReviewQueueQuery): Promise<ReviewQueuePage> {
   const scope = await assertReviewScope(prisma, actor);
   const where = queueWhere(scope, query);
-  const [rows, total, roles] = await Promise.all([
+  const [rows, total, reader] = await Promise.all([
     prisma.note.findMany({
       where: query.cursor ? { AND: [where, afterCursor(query.sort, decodeQueueCursor(query.cursor))] } : where,
       select: QUEUE_ROW,
@@ -67,14 +69,14 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query:
       take: query.limit + 1,
     }),
     prisma.note.count({ where }),
-    groupRolesOf(prisma, actor),
+    readerContext(prisma, actor),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   // The SQL above mirrors the policy; each row is still put to it, so a drift between the two cannot show an item.
-  const allowed = page.filter((row) => can(actor, "note:moderate", toNoteResource(row, roles)));
+  const allowed = page.filter((row) => can(actor, "note:moderate", toNoteResource(row, reader)));
   return {
-    items: await loadReviewDetails(prisma, actor, scope, roles, allowed),
+    items: await loadReviewDetails(prisma, actor, scope, reader, allowed),
     nextCursor: rows.length > query.limit && last ? encodeQueueCursor({ flags: last.openFlagCount, queuedAt: last.queuedAt!, id: last.id }) : null,
     total,
   };
@@ -83,12 +85,12 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query:
 /** One item of the queue, with its details, if it is (still) in the actor's queue; null otherwise. */
 export async function getReviewItem(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ReviewItem | null> {
   const scope = await assertReviewScope(prisma, actor);
-  const [row, roles] = await Promise.all([
+  const [row, reader] = await Promise.all([
     prisma.note.findFirst({ where: { AND: [{ id: noteId, deletedAt: null }, moderatedNotesWhere(scope)] }, select: QUEUE_ROW }),
-    groupRolesOf(prisma, actor),
+    readerContext(prisma, actor),
   ]);
-  if (!row || !can(actor, "note:moderate", toNoteResource(row, roles))) return null;
-  const [item] = await loadReviewDetails(prisma, actor, scope, roles, [row]);
+  if (!row || !can(actor, "note:moderate", toNoteResource(row, reader))) return null;
+  const [item] = await loadReviewDetails(prisma, actor, scope, reader, [row]);
   return item ?? null;
 }
 
@@ -107,7 +109,7 @@ async function loadReviewDetails(
   prisma: PrismaClient,
   actor: Actor,
   scope: ReviewScope,
-  roles: Map<string, GroupRoleName>,
+  reader: ReaderContext,
   rows: QueueRow[],
 ): Promise<ReviewItem[]> {
   if (!rows.length) return [];
@@ -162,7 +164,7 @@ async function loadReviewDetails(
       createdAt: flag.createdAt.toISOString(),
     });
   }
-  const threads = buildThreads(actor, roles, rootIds, threadRows);
+  const threads = buildThreads(actor, reader, rootIds, threadRows);
 
   return rows.flatMap((row) => {
     const note = noteById.get(row.id);
@@ -201,7 +203,7 @@ async function loadReviewDetails(
 type ThreadRow = Prisma.NoteGetPayload<{ include: typeof ITEM_INCLUDE }>;
 
 /** Each thread as the moderator reads it (through "note:read"): the note, then its replies in display order. */
-function buildThreads(actor: Actor, roles: Map<string, GroupRoleName>, rootIds: string[], rows: ThreadRow[]): Map<string, ReviewItem["thread"]> {
+function buildThreads(actor: Actor, reader: ReaderContext, rootIds: string[], rows: ThreadRow[]): Map<string, ReviewItem["thread"]> {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const repliesOf = new Map<string, ThreadRow[]>();
   for (const row of rows) {
@@ -219,9 +221,9 @@ function buildThreads(actor: Actor, roles: Map<string, GroupRoleName>, rootIds: 
       deleted: reply.deletedAt !== null,
       authorName: reply.author.displayName,
     }));
-    const ordered = orderThread(rootId, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, roles, hasReplies)));
+    const ordered = orderThread(rootId, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, reader, hasReplies)));
     // The actor's own items in the thread are shown as their author sees them; the others as their moderator.
-    const view = (row: ThreadRow) => toNoteView(row, moderationSightOf(actor, toNoteResource(row, roles)));
+    const view = (row: ThreadRow) => toNoteView(row, moderationSightOf(actor, toNoteResource(row, reader)));
     threads.set(rootId, {
       note: view(root),
       replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!), depth, inReplyTo })),

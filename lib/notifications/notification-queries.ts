@@ -4,7 +4,7 @@ import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
 import { AppError, notFound } from "../errors/app-error";
-import { groupRolesOf, toNoteResource } from "../annotations/note-access";
+import { readerContext, toNoteResource } from "../annotations/note-access";
 import { notificationPermalink } from "./notification-permalink";
 import type { NotificationList, NotificationView, TMarkRead } from "./notification-schemas";
 import { selfResource } from "./self-resource";
@@ -36,19 +36,19 @@ export function withoutQuotation(text: string): string {
 
 async function permalinksFor(prisma: PrismaClient, actor: Actor, noteIds: string[]): Promise<Map<string, string>> {
   if (!noteIds.length) return new Map();
-  const [roles, notes] = await Promise.all([
-    groupRolesOf(prisma, actor),
+  const [reader, notes] = await Promise.all([
+    readerContext(prisma, actor),
     prisma.note.findMany({
       where: { id: { in: noteIds } },
       select: {
         id: true, authorId: true, visibility: true, groupId: true, moderationStatus: true, deletedAt: true, replyCount: true,
-        threadId: true, thread: { select: { moderationStatus: true } }, document: { select: { slug: true } },
+        threadId: true, thread: { select: { moderationStatus: true } }, document: { select: { slug: true } }, assignmentId: true, paragraphId: true,
       },
     }),
   ]);
   return new Map(
     notes
-      .filter((note) => !note.deletedAt && can(actor, "note:read", toNoteResource(note, roles)))
+      .filter((note) => !note.deletedAt && can(actor, "note:read", toNoteResource(note, reader)))
       .map((note) => [note.id, notificationPermalink({ id: note.id, threadId: note.threadId, documentSlug: note.document.slug })]),
   );
 }

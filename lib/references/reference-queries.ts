@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { groupRolesOf, moderationSightOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
 import type { NoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
@@ -86,9 +86,9 @@ export async function getReferenceEntry(
   const row = await prisma.referenceEntry.findUnique({ where: { id } });
   if (!row) throw notFound("No such entry in the reference index");
   const entry = { ...toSummary(row), description: row.description };
-  const roles = await groupRolesOf(prisma, actor);
+  const reader = await readerContext(prisma, actor);
   // Live notes only: a deleted note kept as its thread's placeholder says nothing about the entry.
-  const where = { AND: [visibleNotesWhere(actor, roles), { referenceEntryId: id, threadId: null, deletedAt: null }] };
+  const where = { AND: [visibleNotesWhere(actor, reader), { referenceEntryId: id, threadId: null, deletedAt: null }] };
   const [rows, noteCount] = await Promise.all([
     prisma.note.findMany({
       where,
@@ -100,7 +100,7 @@ export async function getReferenceEntry(
   ]);
   // The query already filters by visibility; the policy has the last word on every row.
   const notes = rows.flatMap((note) => {
-    const resource = toNoteResource(note, roles);
+    const resource = toNoteResource(note, reader);
     return can(actor, "note:read", resource) ? [{ note: toNoteView(note, moderationSightOf(actor, resource)), documentSlug: note.document.slug }] : [];
   });
   return {

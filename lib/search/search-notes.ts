@@ -3,7 +3,7 @@ import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import { notFound } from "../errors/app-error";
-import { groupRolesOf, toNoteResource } from "../annotations/note-access";
+import { readerContext, toNoteResource } from "../annotations/note-access";
 import { noteMarkdownToText } from "../markdown/note-markdown-to-text";
 import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
 import { all, hasReferenceType, hasTag, matchesText, otherFilters, rankOf, tsQuery, visibleToReader } from "./search-conditions";
@@ -24,6 +24,8 @@ type HitRow = {
   id: string;
   threadId: string | null;
   paragraph: string | null;
+  paragraphId: string;
+  assignmentId: string | null;
   referenceType: string;
   visibility: "private" | "group" | "public";
   moderationStatus: "approved" | "pending" | "hidden" | "spam";
@@ -51,13 +53,13 @@ type FacetRow = { total: number; referenceType: FacetCount[]; tag: FacetCount[] 
  */
 export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: string, query: TNoteSearchQuery): Promise<SearchPage> {
   const after = query.cursor ? decodeSearchCursor(query.cursor) : null;
-  const [document, roles] = await Promise.all([
+  const [document, reader] = await Promise.all([
     prisma.document.findUnique({ where: { slug }, select: { id: true } }),
-    groupRolesOf(prisma, actor),
+    readerContext(prisma, actor),
   ]);
   if (!document) throw notFound("No such document");
 
-  const base = [matchesText(query.q), visibleToReader(actor, roles), ...otherFilters(document.id, query)];
+  const base = [matchesText(query.q), visibleToReader(actor, reader), ...otherFilters(document.id, query)];
   const typeFilter = query.referenceType ? hasReferenceType(query.referenceType) : Prisma.sql`TRUE`;
   const tagFilter = query.tag ? hasTag(query.tag) : Prisma.sql`TRUE`;
   const rank = rankOf(query.q);
@@ -70,7 +72,7 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
   // applies as it needs, so that each facet leaves out its own filter).
   const [hits, [facets]] = await Promise.all([
     prisma.$queryRaw<HitRow[]>`
-      SELECT n."id", n."threadId", p."anchorId" AS "paragraph", n."referenceType"::text AS "referenceType",
+      SELECT n."id", n."threadId", p."anchorId" AS "paragraph", n."paragraphId", n."assignmentId", n."referenceType"::text AS "referenceType",
              n."visibility"::text AS "visibility", n."moderationStatus"::text AS "moderationStatus", n."deletedAt",
              n."threadStatus"::text AS "threadStatus",
              n."authorId", u."displayName" AS "authorName", n."groupId", g."name" AS "groupName", n."tags",
@@ -106,7 +108,7 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
   ]);
 
   // The SQL already filters by visibility; the policy has the last word on every row.
-  const visible = hits.filter((hit) => can(actor, "note:read", toNoteResource({ ...hit, thread: hit.threadStatus ? { moderationStatus: hit.threadStatus } : null }, roles)));
+  const visible = hits.filter((hit) => can(actor, "note:read", toNoteResource({ ...hit, thread: hit.threadStatus ? { moderationStatus: hit.threadStatus } : null }, reader)));
   const page = visible.slice(0, query.limit);
   const last = hits.length > query.limit ? hits[query.limit - 1] : null;
   const snippets = await highlight(prisma, query.q, page);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote } from "@/lib/annotations/note-operations";
-import { groupRolesOf, visibleNotesWhere } from "@/lib/annotations/note-access";
+import { readerContext, visibleNotesWhere } from "@/lib/annotations/note-access";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
 import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
@@ -91,8 +91,8 @@ const found = (page: SearchPage) => page.results.map((result) => names.get(resul
 
 /** The same answer from the Prisma filter the notes list uses, live notes only, computed apart from the SQL. */
 async function visibleLiveNames(actor: Actor): Promise<string[]> {
-  const roles = await groupRolesOf(db.prisma, actor);
-  const rows = await db.prisma.note.findMany({ where: { AND: [visibleNotesWhere(actor, roles), { deletedAt: null }] }, select: { id: true } });
+  const reader = await readerContext(db.prisma, actor);
+  const rows = await db.prisma.note.findMany({ where: { AND: [visibleNotesWhere(actor, reader), { deletedAt: null }] }, select: { id: true } });
   return rows.map((row) => names.get(row.id) ?? row.id).sort();
 }
 

@@ -34,6 +34,9 @@ const note = (visibility: Visibility, author: "other" | "self" = "other") => (na
   threadStatus: null,
   deleted: false,
   hasReplies: false,
+  peerGate: "open",
+  readerHasOwnNoteOnParagraph: false,
+  assignmentDue: false,
 });
 const isStaff = (name: ActorName) => name === "groupModerator" || name === "groupOwner";
 const feedback = (student: "other" | "self") => (name: ActorName): Resource => ({
@@ -256,6 +259,74 @@ describe("notes: every permission × actor × visibility", () => {
     expect(status("researcher", note("private")("researcher"))).toBe(404);
     expect(status("suspended", note("public")("suspended"))).toBe(403);
     expect(status("groupMember", note("group")("groupMember"))).toBe(200);
+  });
+});
+
+describe("peer visibility of a class note on an assignment", () => {
+  type Gate = "open" | "needs-own-note" | "after-due";
+  const MODES: { mode: string; gate: Gate }[] = [
+    { mode: "always", gate: "open" },
+    { mode: "after_first_note", gate: "needs-own-note" },
+    { mode: "after_due", gate: "after-due" },
+  ];
+  const classNote = (gate: Gate | "closed", own: boolean, due: boolean, author: "other" | "self" = "other") => (name: ActorName): Resource => ({
+    ...(note("group", author)(name) as Extract<Resource, { type: "note" }>),
+    peerGate: gate,
+    readerHasOwnNoteOnParagraph: own,
+    assignmentDue: due,
+  });
+  // What a student (a plain member, not the author) may read, written out rather than derived from the rule.
+  const STUDENT_READS: Record<string, boolean> = {
+    "always own:no due:no": T, "always own:no due:yes": T, "always own:yes due:no": T, "always own:yes due:yes": T,
+    "after_first_note own:no due:no": F, "after_first_note own:no due:yes": F, "after_first_note own:yes due:no": T, "after_first_note own:yes due:yes": T,
+    "after_due own:no due:no": F, "after_due own:no due:yes": T, "after_due own:yes due:no": F, "after_due own:yes due:yes": T,
+  };
+
+  for (const { mode, gate } of MODES) {
+    for (const own of [false, true]) {
+      for (const due of [false, true]) {
+        const key = `${mode} own:${own ? "yes" : "no"} due:${due ? "yes" : "no"}`;
+        it(`${key}: student ${STUDENT_READS[key] ? "reads" : "does not read"} a classmate's note; teachers and the author always`, () => {
+          const student = actorFor("groupMember");
+          expect(can(student, "note:read", classNote(gate, own, due)("groupMember") as never)).toBe(STUDENT_READS[key]);
+          // Replying and flagging need the same sight; the reply route answers 404 when the note is out of sight.
+          expect(can(student, "note:reply", classNote(gate, own, due)("groupMember") as never)).toBe(STUDENT_READS[key]);
+          expect(can(student, "note:flag", classNote(gate, own, due)("groupMember") as never)).toBe(STUDENT_READS[key]);
+          for (const teacher of ["groupOwner", "groupModerator"] as const) {
+            expect(can(actorFor(teacher), "note:read", classNote(gate, own, due)(teacher) as never)).toBe(true);
+            expect(can(actorFor(teacher), "note:reply", classNote(gate, own, due)(teacher) as never)).toBe(true);
+          }
+          expect(can(student, "note:read", classNote(gate, own, due, "self")("groupMember") as never)).toBe(true);
+          // Outside the class: nothing, whatever the gate says.
+          expect(can(actorFor("researcher"), "note:read", classNote(gate, own, due)("researcher") as never)).toBe(false);
+        });
+      }
+    }
+  }
+
+  it("a pending or hidden classmate's note stays hidden from a student even once the gate opens", () => {
+    const pending = { ...(classNote("open", true, true)("groupMember") as object), moderationStatus: "pending" } as never;
+    expect(can(actorFor("groupMember"), "note:read", pending)).toBe(false);
+    expect(can(actorFor("groupOwner"), "note:read", { ...(pending as object), viewerGroupRole: "owner" } as never)).toBe(true);
+  });
+
+  it("an assignment outside the reader's groups is closed to all but its author and moderators", () => {
+    expect(can(actorFor("groupMember"), "note:read", classNote("closed", true, true)("groupMember") as never)).toBe(false);
+    expect(can(actorFor("groupMember"), "note:read", classNote("closed", false, false, "self")("groupMember") as never)).toBe(true);
+    expect(can(actorFor("admin"), "note:read", classNote("closed", false, false)("admin") as never)).toBe(true);
+    const publicNote = { ...(note("public")("researcher") as object), peerGate: "closed" } as never;
+    expect(can(actorFor("researcher"), "note:read", publicNote)).toBe(false);
+    expect(can(actorFor("reviewer"), "note:read", { ...(publicNote as object) } as never)).toBe(true);
+  });
+
+  it("a student's status request for a gated note is 404, not 403", () => {
+    let status = 200;
+    try {
+      assertCan(actorFor("groupMember"), "note:reply", classNote("needs-own-note", false, false)("groupMember") as never);
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(404);
   });
 });
 
