@@ -1,0 +1,47 @@
+import type { Actor } from "../authz/actor";
+import { assertCan, can } from "../authz/can";
+import type { FeedbackResource } from "../authz/resources";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { notFound } from "../errors/app-error";
+import { loadNoteForActor } from "../annotations/load-readable-note";
+import { log } from "../log";
+import type { FeedbackView, TFeedbackInput } from "./feedback-schemas";
+
+const FEEDBACK_SELECT = { id: true, noteId: true, body: true, createdAt: true, author: { select: { id: true, displayName: true } } } as const;
+
+function toFeedbackView(row: { id: string; noteId: string; body: string; createdAt: Date; author: { id: string; displayName: string } }): FeedbackView {
+  return { id: row.id, noteId: row.noteId, body: row.body, author: row.author, createdAt: row.createdAt.toISOString() };
+}
+
+/**
+ * A student's note or reply written for an assignment in a class, with the feedback policy's facts. Whoever may not
+ * read the note, or any note outside an assignment, gets 404: there is no feedback to speak of.
+ */
+async function loadFeedbackTarget(prisma: PrismaClient, actor: Actor, noteId: string) {
+  const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
+  if (!can(actor, "note:read", resource)) throw notFound();
+  if (!note.assignmentId || note.visibility !== "group" || !note.groupId) throw notFound();
+  const feedback: FeedbackResource = { type: "feedback", studentId: note.authorId, viewerClassRole: resource.viewerGroupRole };
+  return { note: { ...note, assignmentId: note.assignmentId }, feedback };
+}
+
+/** The private feedback on a note: for its author (the student) and the class's teachers; 404 for everyone else. */
+export async function listFeedback(prisma: PrismaClient, actor: Actor, noteId: string): Promise<{ feedback: FeedbackView[]; mayWrite: boolean }> {
+  const { note, feedback } = await loadFeedbackTarget(prisma, actor, noteId);
+  assertCan(actor, "feedback:read", feedback);
+  const rows = await prisma.feedback.findMany({ where: { noteId: note.id }, select: FEEDBACK_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return { feedback: rows.map(toFeedbackView), mayWrite: can(actor, "feedback:write", feedback) && note.deletedAt === null };
+}
+
+/** A teacher's private feedback on a student's live note (403 to the student, 404 to classmates and outsiders). */
+export async function addFeedback(prisma: PrismaClient, actor: Actor, noteId: string, input: TFeedbackInput): Promise<FeedbackView> {
+  const { note, feedback } = await loadFeedbackTarget(prisma, actor, noteId);
+  assertCan(actor, "feedback:write", feedback);
+  if (note.deletedAt !== null) throw notFound();
+  const row = await prisma.feedback.create({
+    data: { noteId: note.id, assignmentId: note.assignmentId, authorId: (actor as Extract<Actor, { kind: "user" }>).id, body: input.body },
+    select: FEEDBACK_SELECT,
+  });
+  log.info("feedback.added", { noteId: note.id, assignmentId: note.assignmentId });
+  return toFeedbackView(row);
+}

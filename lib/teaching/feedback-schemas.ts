@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const ZFeedbackInput = z.strictObject({
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write the feedback")
+    .max(5_000, "At most 5,000 characters")
+    .refine((text) => !text.includes("\u0000"), "The feedback contains a NUL character; remove it"),
+});
+export type TFeedbackInput = z.infer<typeof ZFeedbackInput>;
+
+export const ZFeedbackView = z.strictObject({
+  id: z.uuid(),
+  noteId: z.uuid(),
+  body: z.string(),
+  author: z.strictObject({ id: z.uuid(), displayName: z.string() }),
+  createdAt: z.iso.datetime(),
+});
+export type FeedbackView = z.input<typeof ZFeedbackView>;
+export const ZFeedbackList = z.strictObject({ feedback: z.array(ZFeedbackView), mayWrite: z.boolean() });
