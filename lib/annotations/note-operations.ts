@@ -14,6 +14,7 @@ import { assertReferenceEntryExists } from "../references/assert-reference-entry
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyEditedItem, notifyNewItem } from "../notifications/note-activity";
+import { assertCoveredParagraph, assignmentForNewNote } from "../teaching/assignment-work";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -38,13 +39,15 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
   assertCan(actor, "note:create", { type: "note-draft", visibility: input.visibility, viewerGroupRole: groupRole });
   const document = await documentBySlug(prisma, slug);
   if (input.referenceEntryId) await assertReferenceEntryExists(prisma, input.referenceEntryId);
+  const assignment = input.assignmentId ? await assignmentForNewNote(prisma, actor, input.assignmentId, input) : null;
   const note = await prisma.$transaction(async (tx) => {
     // The paragraph stays share-locked until the note is written, so a correction committing meanwhile (which
     // re-anchors the paragraph's notes) cannot miss this one or leave it with offsets into the old text.
-    const [paragraph] = await tx.$queryRaw<{ id: string; text: string }[]>`
-      SELECT id, text FROM "Paragraph" WHERE "documentId" = ${document.id}::uuid AND "anchorId" = ${input.paragraph} FOR SHARE`;
+    const [paragraph] = await tx.$queryRaw<{ id: string; text: string; ordinal: number }[]>`
+      SELECT id, text, ordinal FROM "Paragraph" WHERE "documentId" = ${document.id}::uuid AND "anchorId" = ${input.paragraph} FOR SHARE`;
     if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
     if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
+    if (assignment) assertCoveredParagraph(assignment, { documentId: document.id, ordinal: paragraph.ordinal });
     const groupId = input.visibility === "group" ? input.groupId! : null;
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: input.visibility, groupId });
     const created = await tx.note.create({
@@ -65,6 +68,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
         tags: input.tags,
         sources: input.sources,
         referenceEntryId: input.referenceEntryId ?? null,
+        assignmentId: assignment?.id ?? null,
       },
       include: NOTE_INCLUDE,
     });

@@ -55,6 +55,8 @@ export const ZCreateNote = z
     visibility: z.enum(["private", "group", "public"], "Choose who may see the note"),
     groupId: z.uuid("Choose a group").optional(),
     referenceEntryId: ZReferenceEntryId.optional(),
+    /** Written for an assignment of the group's class: the note must be a group note in that class, on a covered paragraph. */
+    assignmentId: z.uuid("No such assignment").optional(),
   })
   .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
   .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });

@@ -13,6 +13,7 @@ import type { TCreateReply } from "./note-schemas";
 import type { NoteView } from "./note-view";
 import { orderThread } from "./thread-order";
 import type { ThreadView } from "./thread-view";
+import { assertAssignmentTakesReplies } from "../teaching/assignment-work";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -56,6 +57,7 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
     throw parentError("The note was deleted; answer one of its replies");
   }
   if (note.lockedAt) throw threadLocked();
+  await assertAssignmentTakesReplies(prisma, note.assignmentId);
   return prisma.$transaction(async (tx) => {
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: note.visibility, groupId: note.groupId });
     // Counting the reply first locks the thread's note until commit: a lock or a decision on it is either already
@@ -81,6 +83,8 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
         threadId: note.id,
         threadStatus: thread.moderationStatus,
         parentId,
+        // A reply counts toward its thread's assignment, and its readers are gated by it, like the note.
+        assignmentId: note.assignmentId,
         ...moderation,
       },
       include: NOTE_INCLUDE,
