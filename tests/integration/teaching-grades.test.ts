@@ -74,7 +74,7 @@ beforeAll(async () => {
     ["Teacher", "Assistant", "Ada", "Boris", "Clara", "Outsider"].map((displayName) => seedUser(db.prisma, { displayName, trusted: true })),
   );
   const actors = await Promise.all(users.map(async (user) => (await signIn(db.prisma, user.id, clock)).actor));
-  [teacher, assistant, studentA, studentB, studentC, outsider] = actors as never;
+  [teacher, assistant, studentA, studentB, studentC, outsider] = actors as [Actor, Actor, typeof studentA, typeof studentB, typeof studentC, Actor];
   const group = await db.prisma.group.create({
     data: {
       kind: "class",
