@@ -1,5 +1,6 @@
 import { GroupModerationForm } from "@/components/groups/group-moderation-form";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MemberRoleForm } from "@/components/groups/member-role-form";
 import { RequestButton } from "@/components/groups/request-button";
@@ -37,6 +38,11 @@ export default async function GroupPage({ params }: Props) {
       <h1>{group.name}</h1>
       {group.description ? <p>{group.description}</p> : null}
       {viewerRole ? <p className="muted">You are {isClass && viewerRole === "owner" ? "its teacher (owner)" : `a ${viewerRole}`}.</p> : null}
+      {isClass ? (
+        <p>
+          <Link href={`/groups/${group.id}/assignments`}>Assignments</Link>
+        </p>
+      ) : null}
 
       {maySetModeration ? (
         <section aria-labelledby="moderation-title">
