@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
-import { NoteDialog, type NoteTarget, type WritableGroup } from "./note-dialog";
+import { NoteDialog, type NoteAssignment, type NoteTarget, type WritableGroup } from "./note-dialog";
 import { passageFromRange, type SelectedPassage } from "./passage-from-selection";
 
 const ANNOTATE_PARAGRAPH_ICON =
@@ -32,7 +32,7 @@ function slotAfter(paragraph: string): HTMLElement {
  * Chromium extends a selection in read-only text with Shift+arrows but starts one from a caret only with caret
  * browsing (F7) on; the whole-paragraph button needs neither.
  */
-export function NoteComposer({ slug, groups }: { slug: string; groups: WritableGroup[] }) {
+export function NoteComposer({ slug, groups, assignment }: { slug: string; groups: WritableGroup[]; assignment?: NoteAssignment }) {
   const [selected, setSelected] = useState<(SelectedPassage & { slot: HTMLElement }) | null>(null);
   const [target, setTarget] = useState<NoteTarget | null>(null);
   const [opener, setOpener] = useState<HTMLElement | null>(null);
@@ -113,6 +113,7 @@ export function NoteComposer({ slug, groups }: { slug: string; groups: WritableG
           slug={slug}
           target={target}
           groups={groups}
+          assignment={assignment}
           onClose={() => {
             setTarget(null);
             opener?.focus();

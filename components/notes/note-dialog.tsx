@@ -10,6 +10,8 @@ import { ReferenceEntryField } from "./reference-entry-field";
 
 export type NoteTarget = { paragraph: string; label: string; passage: SelectedPassage["selectors"] | null };
 export type WritableGroup = { id: string; name: string };
+/** An assignment the note is written for (the letter opened from it): the note goes to its class, attached to it. */
+export type NoteAssignment = { id: string; title: string; groupId: string; groupName: string };
 
 function splitTags(text: string): string[] {
   return text
@@ -19,8 +21,8 @@ function splitTags(text: string): string[] {
 }
 
 /** The new note's JSON for POST /api/documents/<slug>/notes; visibility "group:<id>" names the group. */
-function noteBody(target: NoteTarget, values: Record<string, string>) {
-  const [visibility, groupId] = values.visibility.split(":");
+function noteBody(target: NoteTarget, values: Record<string, string>, assignment?: NoteAssignment) {
+  const [visibility, groupId] = assignment ? ["group", assignment.groupId] : values.visibility.split(":");
   return {
     paragraph: target.paragraph,
     ...(target.passage
@@ -35,6 +37,7 @@ function noteBody(target: NoteTarget, values: Record<string, string>) {
     visibility,
     ...(groupId ? { groupId } : {}),
     ...(values.referenceEntryId ? { referenceEntryId: values.referenceEntryId } : {}),
+    ...(assignment ? { assignmentId: assignment.id } : {}),
   };
 }
 
@@ -47,7 +50,19 @@ function SelectErrors({ id, messages }: { id: string; messages?: string[] }) {
 }
 
 /** The form for a new note on a passage or a whole paragraph, in a modal dialog (Escape closes it). */
-export function NoteDialog({ slug, target, groups, onClose }: { slug: string; target: NoteTarget; groups: WritableGroup[]; onClose: () => void }) {
+export function NoteDialog({
+  slug,
+  target,
+  groups,
+  onClose,
+  assignment,
+}: {
+  slug: string;
+  target: NoteTarget;
+  groups: WritableGroup[];
+  onClose: () => void;
+  assignment?: NoteAssignment;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { submit, fieldErrors, formError, pending } = useJsonForm(`/api/documents/${encodeURIComponent(slug)}/notes`);
   const [referenceType, setReferenceType] = useState<string>("person");
@@ -61,7 +76,7 @@ export function NoteDialog({ slug, target, groups, onClose }: { slug: string; ta
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submit(noteBody(target, formValues(event.currentTarget)));
+    const result = await submit(noteBody(target, formValues(event.currentTarget), assignment));
     if (!result.ok) return;
     const { id } = result.data as { id: string };
     // A full reload: the notes are server-rendered, and the new one is then focused by its permalink.
@@ -86,6 +101,7 @@ export function NoteDialog({ slug, target, groups, onClose }: { slug: string; ta
         )}
         <FormStatus error={formError} />
         <SelectErrors id="field-quote-error" messages={fieldErrors.quote ?? fieldErrors.position} />
+        <SelectErrors id="field-paragraph-error" messages={fieldErrors.paragraph ?? fieldErrors.assignmentId} />
         <ReferenceEntryField
           target={target}
           errors={fieldErrors.referenceEntryId}
@@ -117,15 +133,24 @@ export function NoteDialog({ slug, target, groups, onClose }: { slug: string; ta
         <Field name="tags" label="Tags" errors={fieldErrors} hint="Separated by commas, e.g. bulgaria, party history." />
         <div className="field">
           <label htmlFor="field-visibility">Who may see it</label>
-          <select id="field-visibility" name="visibility" defaultValue="private" aria-describedby={errorsFor("visibility") ?? (groupError ? "field-groupId-error" : undefined)}>
-            <option value="private">Only me (private)</option>
-            <option value="public">Everyone (public)</option>
-            {groups.map((group) => (
-              <option key={group.id} value={`group:${group.id}`}>
-                Group: {group.name}
+          {assignment ? (
+            // A note for an assignment is shared with its class: the one choice there is.
+            <select id="field-visibility" name="visibility" defaultValue={`group:${assignment.groupId}`} aria-describedby={errorsFor("visibility") ?? (groupError ? "field-groupId-error" : undefined)}>
+              <option value={`group:${assignment.groupId}`}>
+                Group: {assignment.groupName} (for the assignment “{assignment.title}”)
               </option>
-            ))}
-          </select>
+            </select>
+          ) : (
+            <select id="field-visibility" name="visibility" defaultValue="private" aria-describedby={errorsFor("visibility") ?? (groupError ? "field-groupId-error" : undefined)}>
+              <option value="private">Only me (private)</option>
+              <option value="public">Everyone (public)</option>
+              {groups.map((group) => (
+                <option key={group.id} value={`group:${group.id}`}>
+                  Group: {group.name}
+                </option>
+              ))}
+            </select>
+          )}
           <SelectErrors id="field-visibility-error" messages={fieldErrors.visibility} />
           <SelectErrors id="field-groupId-error" messages={groupError} />
         </div>

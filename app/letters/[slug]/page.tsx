@@ -27,6 +27,10 @@ import { LazyNoteComposer } from "@/components/notes/lazy-note-composer";
 import { OrphanedNotes } from "@/components/notes/orphaned-notes";
 import { LazyCorrectionTool } from "@/components/corrections/lazy-correction-tool";
 import { can } from "@/lib/authz/can";
+import { AssignmentNotice } from "@/components/teaching/assignment-notice";
+import { systemClock } from "@/lib/auth/clock";
+import { isRowId } from "@/lib/db/row-id";
+import { findReadableAssignment } from "@/lib/teaching/assignment-queries";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 /** Notes shown beside each paragraph of the whole letter; the rest are a link away (that paragraph's notes, paged). */
@@ -104,7 +108,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const edition = await getReadingEdition(slug);
   if (!edition) notFound();
   const actor = await currentActor();
-  const view = parseNotesPageView(await searchParams);
+  const query = await searchParams;
+  const view = parseNotesPageView(query);
+  // Opened from an assignment: shown only to those who may read it; anything else in the parameter is ignored.
+  const assignmentParam = Array.isArray(query.assignment) ? query.assignment[0] : query.assignment;
+  const assignment = assignmentParam && isRowId(assignmentParam) ? await findReadableAssignment(prisma(), actor, assignmentParam, systemClock) : null;
   const { notes, nextCursor, totals, options, openMissing, groups, entries } = await readerData(actor, slug, view);
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   const margin = notesByParagraph(edition, notes, totals);
@@ -125,6 +133,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         {view.ignored.length ? <p className="notes-notice">Ignored parts of the address that are not valid: {view.ignored.join(", ")}.</p> : null}
+        {assignment ? <AssignmentNotice assignment={assignment} /> : null}
         <EditionBody
           edition={edition}
           notesFor={(anchor) => {
@@ -151,7 +160,13 @@ export default async function LetterPage({ params, searchParams }: Props) {
         <Colophon edition={edition} />
       </article>
       <ReadingActions facts={citationFacts(edition)} />
-      {actor.kind === "user" ? <LazyNoteComposer slug={slug} groups={groups} /> : null}
+      {actor.kind === "user" ? (
+        <LazyNoteComposer
+          slug={slug}
+          groups={groups}
+          assignment={assignment?.mayWork ? { id: assignment.id, title: assignment.title, groupId: assignment.group.id, groupName: assignment.group.name } : undefined}
+        />
+      ) : null}
       {can(actor, "paragraph:correct", { type: "document" }) ? <LazyCorrectionTool slug={slug} /> : null}
     </main>
   );
