@@ -4,7 +4,7 @@ import type { Clock } from "../auth/clock";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { checkRequirements, type RequirementStatus, type WorkItem } from "./requirements";
 import { loadTeachingAssignment, type TeachingAssignment } from "./teaching-assignment";
-import { countWords } from "./word-count";
+import { noteWordCount, rememberedWordCount } from "./word-count";
 import { gradeViewOf, type GradeView } from "./grade-view";
 
 /** One student's figures on an assignment: the teacher's table, the gradebook CSV. */
@@ -26,7 +26,8 @@ export type ProgressRow = {
 
 export type ProgressTable = { assignment: TeachingAssignment; rows: ProgressRow[] };
 
-type WorkRow = { authorId: string; kind: "note" | "reply"; referenceType: string; body: string; createdAt: Date };
+type WorkRow = { id: string; updatedAt: Date; authorId: string; kind: "note" | "reply"; referenceType: string; createdAt: Date; words: number };
+type WorkFacts = Omit<WorkRow, "words">;
 
 /**
  * The live work on an assignment in its class, in two statements for the whole class: notes that open a thread, and
@@ -35,19 +36,25 @@ type WorkRow = { authorId: string; kind: "note" | "reply"; referenceType: string
  */
 async function classWork(prisma: PrismaClient, assignment: TeachingAssignment): Promise<WorkRow[]> {
   const [notes, replies] = await Promise.all([
-    prisma.$queryRaw<WorkRow[]>`
-      SELECT n."authorId", 'note' AS kind, n."referenceType"::text AS "referenceType", n.body, n."createdAt"
+    prisma.$queryRaw<WorkFacts[]>`
+      SELECT n.id, n."updatedAt", n."authorId", 'note' AS kind, n."referenceType"::text AS "referenceType", n."createdAt"
       FROM "Note" n
       WHERE n."assignmentId" = ${assignment.id}::uuid AND n."threadId" IS NULL AND n."deletedAt" IS NULL
         AND n.visibility = 'group' AND n."groupId" = ${assignment.groupId}::uuid`,
-    prisma.$queryRaw<WorkRow[]>`
-      SELECT r."authorId", 'reply' AS kind, r."referenceType"::text AS "referenceType", r.body, r."createdAt"
+    prisma.$queryRaw<WorkFacts[]>`
+      SELECT r.id, r."updatedAt", r."authorId", 'reply' AS kind, r."referenceType"::text AS "referenceType", r."createdAt"
       FROM "Note" t JOIN "Note" r ON r."threadId" = t.id
       WHERE t."assignmentId" = ${assignment.id}::uuid AND t."threadId" IS NULL AND t."groupId" = ${assignment.groupId}::uuid
         AND r."deletedAt" IS NULL AND r.visibility = 'group' AND r."groupId" = ${assignment.groupId}::uuid
         AND r."authorId" <> t."authorId"`,
   ]);
-  return [...notes, ...replies];
+  const work = [...notes, ...replies];
+  // Bodies are read only for notes whose word count is not remembered from an earlier load (see noteWordCount).
+  const unknown = work.filter((row) => rememberedWordCount(row) === undefined).map((row) => row.id);
+  const bodies = unknown.length
+    ? new Map((await prisma.note.findMany({ where: { id: { in: unknown } }, select: { id: true, body: true } })).map((note) => [note.id, note.body]))
+    : new Map<string, string>();
+  return work.map((row) => ({ ...row, words: rememberedWordCount(row) ?? noteWordCount({ ...row, body: bodies.get(row.id) ?? "" }) }));
 }
 
 /** The table's figures for every student (plain member) of the class, computed from the loaded work. */
@@ -76,7 +83,7 @@ export function progressRows(
       student,
       notes: check.notes,
       replies: check.replies,
-      words: own.reduce((sum, row) => sum + countWords(row.body), 0),
+      words: own.reduce((sum, row) => sum + row.words, 0),
       referenceTypes: [...types].sort(),
       missingTypes: check.missingTypes,
       requirementsMet: check.met,
