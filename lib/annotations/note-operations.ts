@@ -14,7 +14,7 @@ import { assertReferenceEntryExists } from "../references/assert-reference-entry
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyEditedItem, notifyNewItem } from "../notifications/note-activity";
-import { assertCoveredParagraph, assignmentForNewNote } from "../teaching/assignment-work";
+import { assertCoveredParagraph, assignmentForNewNote, lockOpenAssignment } from "../teaching/assignment-work";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -48,6 +48,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
     if (!paragraph) throw new AppError("bad_request", "Invalid input", { fields: { paragraph: ["No such paragraph in this document"] } });
     if (input.quote && input.position) checkPassage(paragraph.text, input.quote, input.position);
     if (assignment) assertCoveredParagraph(assignment, { documentId: document.id, ordinal: paragraph.ordinal });
+    if (assignment) await lockOpenAssignment(tx, assignment.id);
     const groupId = input.visibility === "group" ? input.groupId! : null;
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: input.visibility, groupId });
     const created = await tx.note.create({

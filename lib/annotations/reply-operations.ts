@@ -13,7 +13,7 @@ import type { TCreateReply } from "./note-schemas";
 import type { NoteView } from "./note-view";
 import { orderThread } from "./thread-order";
 import type { ThreadView } from "./thread-view";
-import { assertAssignmentTakesReplies } from "../teaching/assignment-work";
+import { assertAssignmentTakesReplies, lockOpenAssignment } from "../teaching/assignment-work";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
@@ -59,6 +59,7 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
   if (note.lockedAt) throw threadLocked();
   await assertAssignmentTakesReplies(prisma, note.assignmentId);
   return prisma.$transaction(async (tx) => {
+    await lockOpenAssignment(tx, note.assignmentId);
     const moderation = await moderationOnCreate(tx, actor as SignedIn, { visibility: note.visibility, groupId: note.groupId });
     // Counting the reply first locks the thread's note until commit: a lock or a decision on it is either already
     // visible below or waits for this reply, whose copy of the thread's status is therefore current.

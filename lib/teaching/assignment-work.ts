@@ -40,3 +40,13 @@ export async function assertAssignmentTakesReplies(prisma: PrismaClient, assignm
   const assignment = await prisma.assignment.findUnique({ where: { id: assignmentId }, select: { state: true } });
   if (assignment?.state === "closed") throw closed();
 }
+
+/**
+ * Inside the writing transaction: share-locks the assignment's row and refuses it if closed meanwhile, so a note or
+ * reply cannot slip in after a teacher's close commits (the close's UPDATE waits for this lock, or this sees it).
+ */
+export async function lockOpenAssignment(tx: Pick<PrismaClient, "$queryRaw">, assignmentId: string | null) {
+  if (!assignmentId) return;
+  const [row] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text AS state FROM "Assignment" WHERE id = ${assignmentId}::uuid FOR SHARE`;
+  if (row?.state === "closed") throw closed();
+}
