@@ -1,4 +1,5 @@
 import type { NoteView } from "@/lib/annotations/note-view";
+import { NoteFeedback } from "./note-feedback";
 import { NoteThread } from "./note-thread";
 
 /** Opens the letter with this note (and only the filters that keep it in view) at its place in the margin. */
@@ -86,6 +87,8 @@ export function NoteCard({
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>
+      {/* Private feedback: asked for only on cards the student wrote or their teachers moderate; the server decides. */}
+      {note.assignmentId && !note.deleted && viewerId && (viewerId === note.author.id || moderate) ? <NoteFeedback noteId={note.id} /> : null}
       <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} canModerate={moderate} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );

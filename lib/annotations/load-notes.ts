@@ -53,6 +53,7 @@ export function toNoteView(note: LoadedNote, sight: ModerationSight = "reader"):
     lockedAt: note.lockedAt?.toISOString() ?? null,
     openFlagCount: sight === "moderator" ? note.openFlagCount : 0,
     referenceEntry: note.referenceEntry,
+    assignmentId: note.assignmentId,
     threadId: note.threadId,
     parentId: note.parentId,
     replyCount: note.replyCount,

@@ -32,6 +32,8 @@ export const ZNoteView = z.strictObject({
   lockedAt: z.iso.datetime().nullable(),
   /** Unresolved flags: for its moderators only, 0 for everyone else (the author is never told who flagged, or how many). */
   openFlagCount: z.number().int().min(0),
+  /** The assignment a class note (or reply) was written for; private feedback hangs on such notes. */
+  assignmentId: z.uuid().nullable().optional(),
   /** The index entry the note is about, if its writer linked one. */
   referenceEntry: ZNamed.nullable(),
   /** For a reply: the note that opened its thread, and the note or reply it answers. Null for a note. */

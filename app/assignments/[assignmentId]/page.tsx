@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AssignmentForm } from "@/components/teaching/assignment-form";
 import { AssignmentStateControls } from "@/components/teaching/assignment-state-controls";
 import { AssignmentStatus } from "@/components/teaching/assignment-status";
+import { OwnGrade } from "@/components/teaching/own-grade";
 import { RequirementList } from "@/components/teaching/requirement-list";
 import { systemClock } from "@/lib/auth/clock";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -13,6 +14,7 @@ import { renderNoteMarkdown } from "@/lib/markdown/render-note-markdown";
 import { LETTER_SLUG } from "@/lib/teaching/assignment-operations";
 import { getAssignment } from "@/lib/teaching/assignment-queries";
 import { formatInZone } from "@/lib/teaching/assignment-time";
+import { findOwnReleasedGrade } from "@/lib/teaching/grade-operations";
 
 export const metadata: Metadata = { title: "Assignment" };
 
@@ -35,6 +37,8 @@ export default async function AssignmentPage({ params }: Props) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
+  // Only a student's own grade, and only once released (grade:read); null otherwise.
+  const ownGrade = assignment.own ? await findOwnReleasedGrade(prisma(), actor, assignment.id) : null;
   const letterHref = (anchor: string) => `/letters/${LETTER_SLUG}?assignment=${assignment.id}#${anchor}`;
   const range = assignment.fromParagraph === assignment.toParagraph ? assignment.fromParagraph : `${assignment.fromParagraph}–${assignment.toParagraph}`;
   return (
@@ -87,9 +91,14 @@ export default async function AssignmentPage({ params }: Props) {
         <p className="muted">Work after the due date is accepted and marked late, until the assignment is closed.</p>
       </section>
 
+      {ownGrade ? <OwnGrade grade={ownGrade} maxPoints={assignment.maxPoints} /> : null}
+
       {assignment.mayManage ? (
         <section aria-labelledby="manage-title">
           <h2 id="manage-title">Manage</h2>
+          <p>
+            <Link href={`/assignments/${assignment.id}/students`}>Students&apos; work, grades and downloads</Link>
+          </p>
           <AssignmentStateControls assignmentId={assignment.id} state={assignment.state} />
           <details className="assignment-edit">
             <summary>Edit the assignment</summary>
