@@ -20,6 +20,7 @@ import { waitForHealthy } from "./lib/wait-for-healthy";
 import { generateBenchNotes } from "./lib/generate-bench-notes";
 import { benchNotes } from "./lib/bench-notes";
 import { benchReviewQueue } from "./lib/bench-review-queue";
+import { benchTeaching } from "./lib/bench-teaching";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -130,6 +131,8 @@ async function main() {
     // Issue #5, after the notes figures (it adds 15,000 public notes): the review queue at 10,000 pending, 50,000 flags.
     const reviewer = await signInOverHttp(base, "reviewer@demo.marginalia", DEMO_PASSWORD);
     const queueLines = await benchReviewQueue(base, database.url, reviewer.cookie);
+    // Issue #6: the teacher's table for a class of 300 students with 30 notes each.
+    const teachingLines = await benchTeaching(base, database.url);
 
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
@@ -151,6 +154,8 @@ async function main() {
     for (const line of notesLines) console.log(line);
     console.log("\n━━ Moderation ━━");
     for (const line of queueLines) console.log(line);
+    console.log("\n━━ Teaching ━━");
+    for (const line of teachingLines) console.log(line);
   } finally {
     for (const child of children) await stopChild(child);
     await database.drop();
