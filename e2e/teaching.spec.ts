@@ -39,13 +39,13 @@ test("an 'after posting first' assignment: peers' notes appear after one's own, 
   // …and the assignment, through its form: ¶9, due in a week, classmates' notes only after one's own first note.
   await teacher.page.goto(`/groups/${classId}/assignments`);
   const form = teacher.page.locator("form").filter({ has: teacher.page.getByLabel("Title") });
-  await form.getByLabel("Title").fill(`The International's record ${token}`);
+  await form.getByLabel("Title", { exact: true }).fill(`The International's record ${token}`);
   await form.getByLabel("Instructions (Markdown)").fill("Annotate **one** reference in paragraph 9.");
-  await form.getByLabel("From").fill("p9");
-  await form.getByLabel("To").fill("p9");
+  await form.getByLabel("From", { exact: true }).fill("p9");
+  await form.getByLabel("To", { exact: true }).fill("p9");
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  await form.getByLabel("Opens").fill(`${day(-1)}T09:00`);
-  await form.getByLabel("Due").fill(`${day(7)}T23:59`);
+  await form.getByLabel("Opens", { exact: true }).fill(`${day(-1)}T09:00`);
+  await form.getByLabel("Due", { exact: true }).fill(`${day(7)}T23:59`);
   await form.getByLabel("Time zone").fill("Europe/London");
   await form.getByLabel("At least this many notes").fill("1");
   await form.getByLabel("After posting their own first note on the same paragraph").check();
@@ -96,6 +96,7 @@ test("an 'after posting first' assignment: peers' notes appear after one's own, 
   await card.getByRole("button", { name: "Send feedback" }).click();
   await expect(card).toContainText(`Good: cite the paragraph ${token}.`);
   await teacher.page.goto(`/assignments/${assignmentId}/students`);
+  await teacher.page.getByText(`${studentA.user.displayName}: not graded`).click(); // each grade form folds away
   const gradeA = teacher.page.getByRole("form", { name: `Grade for ${studentA.user.displayName}` });
   await gradeA.getByLabel(/^Points/).fill("8");
   await gradeA.getByLabel("Comment").fill(`Clear and cited ${token}.`);
