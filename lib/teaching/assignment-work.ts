@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { loadAssignment } from "./load-assignment";
+import { formatInZone } from "./assignment-time";
 
 const closed = () => new AppError("conflict", "This assignment is closed");
 
@@ -16,11 +17,16 @@ export async function assignmentForNewNote(
   actor: Actor,
   assignmentId: string,
   note: { visibility: string; groupId?: string | null },
+  now: Date = new Date(),
 ) {
   if (!isRowId(assignmentId)) throw new AppError("bad_request", "Invalid input", { fields: { assignmentId: ["No such assignment"] } });
   const { assignment, resource } = await loadAssignment(prisma, actor, assignmentId);
   if (assignment.state === "closed" && can(actor, "assignment:read", resource)) throw closed();
   assertCan(actor, "assignment:work", resource);
+  // Students start when it opens (teachers may try it out before); the date is shown in the assignment's zone.
+  if (assignment.opensAt.getTime() > now.getTime() && !can(actor, "assignment:manage", resource)) {
+    throw new AppError("conflict", `This assignment opens on ${formatInZone(assignment.opensAt, assignment.timeZone)}`);
+  }
   if (note.visibility !== "group" || note.groupId !== assignment.groupId) {
     throw new AppError("bad_request", "Invalid input", { fields: { visibility: ["A note for an assignment is shared with its class"] } });
   }

@@ -29,7 +29,7 @@ const input = (overrides: Record<string, unknown> = {}) =>
     instructions: "Annotate the people named in **these** paragraphs.",
     fromParagraph: "p2",
     toParagraph: "p5",
-    opensAt: "2027-03-01T09:00",
+    opensAt: "2026-11-01T09:00",
     dueAt: "2027-03-10T23:59",
     timeZone: "Europe/Berlin",
     minNotes: 1,
@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe("setting an assignment", () => {
   it("refuses a due date before the opening date and an unknown zone, with field messages (400, not 500)", () => {
-    const result = ZCreateAssignment.safeParse({ ...input(), dueAt: "2027-02-20T10:00" });
+    const result = ZCreateAssignment.safeParse({ ...input(), dueAt: "2026-10-20T10:00" });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["dueAt", "The due date must be after the opening date"]]);
     const zone = ZCreateAssignment.safeParse({ ...input(), timeZone: "Europe/Atlantis" });
@@ -111,7 +111,7 @@ describe("drafts, publishing and closing", () => {
   });
 
   it("an edit with a due date before the opening is refused on dueAt; changing only the zone keeps the times of day", async () => {
-    const error = await appErrorOf(updateAssignment(db.prisma, teacher, id, update({ dueAt: "2027-02-01T10:00" })));
+    const error = await appErrorOf(updateAssignment(db.prisma, teacher, id, update({ dueAt: "2026-10-01T10:00" })));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields).toEqual({ dueAt: ["The due date must be after the opening date"] });
     await updateAssignment(db.prisma, teacher, id, update({ timeZone: "America/New_York" }));
@@ -179,5 +179,16 @@ describe("students' notes on an assignment", () => {
     await updateAssignment(db.prisma, teacher, id, update({ fromParagraph: "p6", toParagraph: "p8", title: "Work, revised" }));
     expect(await db.prisma.note.count({ where: { assignmentId: id } })).toBeGreaterThanOrEqual(4);
     expect(await statusOf(studentA, id)).toBe("requirements met");
+  });
+});
+
+describe("before the opening date", () => {
+  it("students cannot yet write for it (409, naming the date in the assignment's zone); its teachers can try it out", async () => {
+    const { id } = await createAssignment(db.prisma, teacher, classId, input({ title: "Next month", opensAt: "2030-01-10T09:00", dueAt: "2030-01-20T23:59" }));
+    await updateAssignment(db.prisma, teacher, id, update({ state: "published" }));
+    const early = await appErrorOf(createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id })));
+    expect([early.code, early.message]).toEqual(["conflict", expect.stringContaining("This assignment opens on")]);
+    const tried = await createNote(db.prisma, teacher, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id }));
+    expect(tried.id).toBeTruthy();
   });
 });
