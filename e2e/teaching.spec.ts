@@ -50,6 +50,7 @@ test("an 'after posting first' assignment: peers' notes appear after one's own, 
   await form.getByLabel("At least this many notes").fill("1");
   await form.getByLabel("After posting their own first note on the same paragraph").check();
   await form.getByLabel("Maximum points (optional)").fill("10");
+  await form.getByLabel("Rubric (optional)").fill("6: Accuracy\n4: Citations");
   await form.getByRole("button", { name: "Save as draft" }).click();
   await teacher.page.waitForURL(/\/assignments\/[0-9a-f-]+$/);
   const assignmentId = teacher.page.url().split("/").pop()!;
@@ -98,7 +99,8 @@ test("an 'after posting first' assignment: peers' notes appear after one's own, 
   await teacher.page.goto(`/assignments/${assignmentId}/students`);
   await teacher.page.getByText(`${studentA.user.displayName}: not graded`).click(); // each grade form folds away
   const gradeA = teacher.page.getByRole("form", { name: `Grade for ${studentA.user.displayName}` });
-  await gradeA.getByLabel(/^Points/).fill("8");
+  await gradeA.getByLabel("Accuracy (out of 6)").fill("5");
+  await gradeA.getByLabel("Citations (out of 4)").fill("3"); // the points add up: 8
   await gradeA.getByLabel("Comment").fill(`Clear and cited ${token}.`);
   await gradeA.getByRole("button", { name: "Save grade" }).click();
   await expect(gradeA.getByRole("status").first()).not.toBeEmpty();

@@ -5,6 +5,7 @@ import { Field } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
 import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
+import { formatRubricText, parseRubricText } from "@/lib/teaching/rubric-text";
 
 /** The values an edit starts from (the create form starts empty). */
 export type AssignmentFormValues = {
@@ -20,6 +21,7 @@ export type AssignmentFormValues = {
   requiredTypes: string[];
   peerVisibility: "always" | "after_first_note" | "after_due";
   maxPoints: number | null;
+  rubric: { criterion: string; points: number }[];
 };
 
 const PEER_VISIBILITY_LABELS = {
@@ -35,7 +37,10 @@ const numberOrNull = (value: string | undefined) => (value && value.trim() !== "
  * times in the chosen zone; the server turns them into instants and says on which field when it cannot.
  */
 export function AssignmentForm({ url, method, initial, submitLabel }: { url: string; method: "POST" | "PATCH"; initial?: AssignmentFormValues; submitLabel: string }) {
-  const { submit, fieldErrors, formError, pending } = useJsonForm(url, method);
+  const { submit, fieldErrors: serverErrors, formError, pending } = useJsonForm(url, method);
+  // A rubric line that cannot be read is shown beside the field at once; the server checks the criteria again.
+  const [rubricError, setRubricError] = useState<string | null>(null);
+  const fieldErrors = rubricError ? { ...serverErrors, rubric: [rubricError] } : serverErrors;
   const [zones, setZones] = useState<string[]>([]);
   const [browserZone, setBrowserZone] = useState(initial?.timeZone ?? "UTC");
   useEffect(() => {
@@ -52,6 +57,9 @@ export function AssignmentForm({ url, method, initial, submitLabel }: { url: str
         const form = event.currentTarget;
         const values = formValues(form);
         const requiredTypes = [...new FormData(form).getAll("requiredTypes")].map(String);
+        const rubric = parseRubricText(values.rubric ?? "");
+        setRubricError(rubric.error);
+        if (rubric.error) return;
         const result = await submit({
           title: values.title,
           instructions: values.instructions,
@@ -65,6 +73,7 @@ export function AssignmentForm({ url, method, initial, submitLabel }: { url: str
           requiredTypes,
           peerVisibility: values.peerVisibility,
           maxPoints: numberOrNull(values.maxPoints),
+          rubric: rubric.criteria,
         });
         if (result.ok) window.location.assign(`/assignments/${(result.data as { id: string }).id}`);
       }}
@@ -126,6 +135,14 @@ export function AssignmentForm({ url, method, initial, submitLabel }: { url: str
         ))}
       </fieldset>
       <Field name="maxPoints" label="Maximum points (optional)" type="number" min={1} max={10000} errors={fieldErrors} defaultValue={initial?.maxPoints ?? undefined} />
+      <Field
+        name="rubric"
+        label="Rubric (optional)"
+        hint="One criterion per line: its points, a colon, the criterion (“10: Accuracy”). The points add up to at most the maximum."
+        multiline
+        errors={fieldErrors}
+        defaultValue={initial ? formatRubricText(initial.rubric) : ""}
+      />
       <button type="submit" className="button-primary" disabled={pending}>
         {submitLabel}
       </button>

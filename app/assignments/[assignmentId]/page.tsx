@@ -120,6 +120,7 @@ export default async function AssignmentPage({ params }: Props) {
                 requiredTypes: assignment.requiredTypes,
                 peerVisibility: assignment.peerVisibility,
                 maxPoints: assignment.maxPoints,
+                rubric: assignment.rubric,
               }}
             />
           </details>
