@@ -56,6 +56,28 @@ test("the annotation pages have no serious axe violations, signed out and signed
   expect(await seriousViolations(page), "letter with a thread open, signed in").toEqual([]);
 });
 
+test("the teaching pages have no serious axe violations, for the teacher and for a student", async ({ page, baseURL }) => {
+  await signInByApi(page, baseURL, "teacher@demo.marginalia", DEMO_PASSWORD);
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "History 204" }).click();
+  await page.getByRole("link", { name: /Assignments/ }).first().click();
+  expect(await seriousViolations(page), "assignments list and form").toEqual([]);
+  await page.getByRole("link", { name: /International's record/ }).first().click();
+  await page.waitForURL(/\/assignments\/[0-9a-f-]+$/);
+  const assignment = page.url();
+  expect(await seriousViolations(page), "assignment, teacher").toEqual([]);
+  await page.goto(`${assignment}/students`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Students' work");
+  expect(await seriousViolations(page), "students' work").toEqual([]);
+  await page.context().clearCookies();
+  await signInByApi(page, baseURL, "student2@demo.marginalia", DEMO_PASSWORD);
+  await page.goto(assignment);
+  await expect(page.getByText(/late/i).first()).toBeVisible();
+  expect(await seriousViolations(page), "assignment, student").toEqual([]);
+  await page.goto("/notifications");
+  expect(await seriousViolations(page), "notifications").toEqual([]);
+});
+
 test("an admin suspends a user, whose very next request is signed out, and the audit log shows it", async ({ browser, baseURL }) => {
   // Two browsers of their own, closed explicitly: the student's session is revoked while its page is open.
   const studentContext = await browser.newContext({ baseURL });
