@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "@fontsource-variable/source-serif-4/opsz.css";
 import "@fontsource-variable/source-serif-4/opsz-italic.css";
 import "./globals.css";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeaderSlot } from "./site-header-slot";
 import { SiteFooter } from "@/components/layout/site-footer";
 
 export const metadata: Metadata = {
@@ -26,7 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to the text
         </a>
-        <SiteHeader />
+        <SiteHeaderSlot />
         {children}
         <SiteFooter />
       </body>

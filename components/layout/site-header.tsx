@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
-import { currentActor } from "@/lib/auth/current-actor";
-import { prisma } from "@/lib/db/prisma";
-import { mayReview } from "@/lib/moderation/review-scope";
+import type { Actor } from "@/lib/authz/actor";
 
-export async function SiteHeader() {
-  const actor = await currentActor();
-  // Only a signed-in reader may review; nobody else costs a query (or needs a database at all).
-  const reviews = actor.kind === "user" && (await mayReview(prisma(), actor));
+/** The site's header; what it shows of the reader is loaded by app/site-header-slot.tsx (components load no data). */
+export function SiteHeader({ actor, reviews, unread }: { actor: Actor; reviews: boolean; unread: number }) {
   return (
     <header className="site-header">
       <Link href="/" className="wordmark">
@@ -38,7 +34,7 @@ export async function SiteHeader() {
                 </li>
               ) : null}
               <li>
-                <NotificationsLink actor={actor} />
+                <NotificationsLink unread={unread} />
               </li>
               <li>
                 <Link href="/account">{actor.displayName}</Link>

@@ -1,6 +1,4 @@
-import { listOrphanedNotes } from "@/lib/annotations/orphaned-notes";
-import type { Actor } from "@/lib/authz/actor";
-import { prisma } from "@/lib/db/prisma";
+import type { NoteView } from "@/lib/annotations/note-view";
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
 import { blockLabel } from "@/components/reading/block-label";
 import { NoteCard } from "./note-card";
@@ -9,8 +7,7 @@ import { NoteCard } from "./note-card";
  * The reader's notes whose passage a correction of the text removed. They are listed here, under the letter, with
  * the words they were written on, and never drawn on the text: a look-alike passage is not theirs.
  */
-export async function OrphanedNotes({ actor, edition }: { actor: Actor; edition: ReadingEdition }) {
-  const notes = await listOrphanedNotes(prisma(), actor, edition.slug);
+export function OrphanedNotes({ notes, edition, viewerId }: { notes: NoteView[]; edition: ReadingEdition; viewerId: string | null }) {
   if (notes.length === 0) return null;
   const labels = new Map(edition.paragraphs.filter((paragraph) => paragraph.anchorId).map((paragraph) => [paragraph.anchorId!, blockLabel(paragraph)]));
   return (
@@ -28,7 +25,7 @@ export async function OrphanedNotes({ actor, edition }: { actor: Actor; edition:
             <p className="orphaned-note-place">
               Was on <a href={`#${note.paragraph}`}>{labels.get(note.paragraph) ?? note.paragraph}</a>
             </p>
-            <NoteCard note={note} slug={edition.slug} viewerId={actor.kind === "user" ? actor.id : null} />
+            <NoteCard note={note} slug={edition.slug} viewerId={viewerId} />
           </li>
         ))}
       </ul>

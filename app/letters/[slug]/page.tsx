@@ -25,6 +25,7 @@ import { MarginNotesEnhancements, ParagraphNotesSection, type ParagraphNotes } f
 import { NotesFilterBar } from "@/components/notes/notes-filter-bar";
 import { LazyNoteComposer } from "@/components/notes/lazy-note-composer";
 import { OrphanedNotes } from "@/components/notes/orphaned-notes";
+import { listOrphanedNotes } from "@/lib/annotations/orphaned-notes";
 import { LazyCorrectionTool } from "@/components/corrections/lazy-correction-tool";
 import { can } from "@/lib/authz/can";
 import { AssignmentNotice } from "@/components/teaching/assignment-notice";
@@ -82,15 +83,17 @@ async function readerData(actor: Actor, slug: string, view: NotesPageView) {
         listNotes(prisma(), actor, slug, { ...filters, sort: view.sort, limit: NOTES_PER_PAGE }),
       )
     : listNotesPerParagraph(prisma(), actor, slug, filters, view.sort, NOTES_PER_PARAGRAPH).then((notes) => ({ notes, nextCursor: null }));
-  const [page, totals, options, groups, entryGroups] = await Promise.all([
+  const [page, totals, options, groups, entryGroups, orphans] = await Promise.all([
     notesShown,
     countNotesByParagraph(prisma(), actor, slug, filters),
     noteFilterOptions(prisma(), actor, slug),
     listMyGroups(prisma(), actor),
     listReferenceEntries(prisma(), actor),
+    listOrphanedNotes(prisma(), actor, slug),
   ]);
   const opened = await openedNote(actor, view.note, page.notes);
   return {
+    orphans,
     notes: opened ? [...page.notes, opened] : page.notes,
     nextCursor: page.nextCursor,
     totals,
@@ -113,7 +116,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   // Opened from an assignment: shown only to those who may read it; anything else in the parameter is ignored.
   const assignmentParam = Array.isArray(query.assignment) ? query.assignment[0] : query.assignment;
   const assignment = assignmentParam && isRowId(assignmentParam) ? await findReadableAssignment(prisma(), actor, assignmentParam, systemClock) : null;
-  const { notes, nextCursor, totals, options, openMissing, groups, entries } = await readerData(actor, slug, view);
+  const { notes, nextCursor, totals, options, openMissing, groups, entries, orphans } = await readerData(actor, slug, view);
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   const margin = notesByParagraph(edition, notes, totals);
   const moderatable = moderatableNoteIds(actor, new Map(groups.map((group) => [group.id, group.role])), notes);
@@ -156,7 +159,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
             <a href={notesPageHref(slug, view, { cursor: nextCursor })}>Next {NOTES_PER_PAGE} notes</a>
           </p>
         ) : null}
-        <OrphanedNotes actor={actor} edition={edition} />
+        <OrphanedNotes notes={orphans} edition={edition} viewerId={actor.kind === "user" ? actor.id : null} />
         <Colophon edition={edition} />
       </article>
       <ReadingActions facts={citationFacts(edition)} />
