@@ -62,18 +62,6 @@ export const ZCreateNote = z
   .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
 export type TCreateNote = z.infer<typeof ZCreateNote>;
 
-export const ZUpdateNote = z.strictObject({
-  body: ZNoteBody,
-  tags: ZTags,
-  sources: ZSources,
-  referenceType: z.enum(REFERENCE_TYPES),
-  /** Absent: the link stays as it is; null: no entry. */
-  referenceEntryId: ZReferenceEntryId.optional(),
-  /** The version the edit is based on (or send If-Match). */
-  version: z.number().int().min(1).optional(),
-});
-export type TUpdateNote = z.infer<typeof ZUpdateNote>;
-
 export const NOTE_SORTS = ["position", "newest", "oldest", "discussed"] as const;
 export type TNoteSort = (typeof NOTE_SORTS)[number];
 
@@ -120,6 +108,6 @@ export const ZEditNote = z.strictObject({
   /** A note's index entry: absent leaves the link as it is, null removes it. */
   referenceEntryId: ZReferenceEntryId.optional(),
   /** The version the edit is based on (or send If-Match). */
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(2_147_483_647, "Not a version of this note").optional(),
 });
 export type TEditNote = z.infer<typeof ZEditNote>;
