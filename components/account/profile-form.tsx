@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
@@ -14,6 +14,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
   const router = useRouter();
   const { submit, fieldErrors, formError, pending } = useJsonForm("/api/account/profile", "PATCH");
   const [saved, setSaved] = useState<string | null>(null);
+  // Until the page runs, a click would submit the form natively (a GET with the profile in the address): wait.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <form
       className="panel"
@@ -38,7 +41,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         </p>
       ) : null}
       <Field name="bio" label="Bio" hint="Optional, up to 2,000 characters: your research interests, in a few sentences." defaultValue={profile.bio ?? ""} errors={fieldErrors} multiline maxLength={2000} />
-      <button type="submit" className="button-primary" disabled={pending}>
+      <button type="submit" className="button-primary" disabled={pending || !ready}>
         {pending ? "Saving…" : "Save profile"}
       </button>
     </form>
