@@ -80,9 +80,13 @@ export function NoteComposer({ slug, groups, assignment }: { slug: string; group
   }, []);
 
   function annotateSelection() {
-    if (!selected) return;
-    setOpener(document.getElementById(selected.paragraph));
-    setTarget({ paragraph: selected.paragraph, label: labelOf(selected.paragraph), passage: selected.selectors });
+    // The selection as it is now: "selectionchange" arrives after the key that caused it, so a reader who extends
+    // the selection and at once presses Tab and Enter (or the shortcut) would otherwise annotate one character short.
+    const selection = document.getSelection();
+    const passage = (selection && selection.rangeCount > 0 ? passageFromRange(selection.getRangeAt(0)) : null) ?? selected;
+    if (!passage) return;
+    setOpener(document.getElementById(passage.paragraph));
+    setTarget({ paragraph: passage.paragraph, label: labelOf(passage.paragraph), passage: passage.selectors });
   }
 
   // Alt+Shift+A annotates the selected passage from wherever focus is. A modifier shortcut, not a single
