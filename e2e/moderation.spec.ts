@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, newTestUser, signInByApi, signUpByApi } from "./support/accounts";
+import { visit } from "./support/navigation";
 import { createNote, passageOf } from "./support/notes";
 
 const LETTER = "/letters/reply-to-stalin";
@@ -12,12 +13,6 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, prefi
   await signUpByApi(page.request, baseURL, user);
   await signInByApi(page, baseURL, user.email, user.password);
   return { page, name: user.displayName };
-}
-
-/** A fresh load of a URL (going to the very same URL with a #hash again would only scroll, not reload). */
-async function visit(page: Page, url: string) {
-  await page.goto("about:blank");
-  await page.goto(url);
 }
 
 test("a new researcher's public note waits for review, is approved, flagged, hidden with a reason, and restored", async ({ browser, baseURL }) => {

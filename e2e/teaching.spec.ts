@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newTestUser, originHeaders, signInByApi, signUpByApi, trustUser, type TestUser } from "./support/accounts";
+import { visit } from "./support/navigation";
 import { createNote, passageOf } from "./support/notes";
 
 const LETTER = "/letters/reply-to-stalin";
@@ -12,12 +13,6 @@ async function person(browser: Browser, baseURL: string | undefined, prefix: str
   const id = await signUpByApi(page.request, baseURL, user);
   await signInByApi(page, baseURL, user.email, user.password);
   return { page, user, id };
-}
-
-/** A fresh load (the same URL with a #hash again would only scroll). */
-async function visit(page: Page, url: string) {
-  await page.goto("about:blank");
-  await page.goto(url);
 }
 
 test("an 'after posting first' assignment: peers' notes appear after one's own, grades and feedback reach only their student, the gradebook has every row", async ({

@@ -3,13 +3,10 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { NoteView } from "@/lib/annotations/note-view";
 import { postDecision, type DecisionAction } from "./note-requests";
+import { reloadAtNote as reloadAt } from "./reload-at-note";
 
 const STATUS_TEXT: Record<string, string> = { approved: "published", pending: "waiting for review", hidden: "hidden", spam: "marked as spam" };
 
-function reloadAt(noteId: string) {
-  window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#note-${noteId}`);
-  window.location.reload();
-}
 
 /**
  * Decisions for the item's moderators, on the card itself (the review queue at /review has the same and more):

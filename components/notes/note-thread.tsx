@@ -18,14 +18,10 @@ function mayFlag(item: NoteView, viewerId: string | null): boolean {
   return viewerId !== null && viewerId !== item.author.id && item.visibility !== "private" && item.moderationStatus === "approved" && !item.deleted;
 }
 import { getThread } from "./note-requests";
+import { reloadAtNote as reloadAt } from "./reload-at-note";
 
 const repliesText = (count: number) => (count === 1 ? "1 reply" : `${count} replies`);
 
-/** The note is server-rendered: after it changes, the page is drawn again, at this note. */
-function reloadAt(noteId: string) {
-  window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#note-${noteId}`);
-  window.location.reload();
-}
 
 type ThreadActions = {
   viewerId: string | null;

@@ -358,8 +358,18 @@ describe("edge cases of group roles", () => {
   });
 });
 
+/** The HTTP status assertCan would make of an actor's attempt: 200 when allowed. */
+function statusOf(name: ActorName, permission: Permission, resource: Resource): number {
+  try {
+    assertCan(actorFor(name), permission, resource as never);
+    return 200;
+  } catch (error) {
+    return (error as { status: number }).status;
+  }
+}
+
 describe("assertCan answers", () => {
-  const statusOf = (fn: () => void) => {
+  const statusOfCall = (fn: () => void) => {
     try {
       fn();
       return 200;
@@ -369,25 +379,17 @@ describe("assertCan answers", () => {
   };
 
   it("401 to an anonymous write, 404 for what the actor may not see, 403 for what it sees but may not change", () => {
-    expect(statusOf(() => assertCan(actorFor("anonymous"), "group:create", { type: "site" }))).toBe(401);
-    expect(statusOf(() => assertCan(actorFor("researcher"), "group:read", group("researcher") as never))).toBe(404);
-    expect(statusOf(() => assertCan(actorFor("researcher"), "group:update", group("researcher") as never))).toBe(404);
-    expect(statusOf(() => assertCan(actorFor("groupMember"), "group:update", group("groupMember") as never))).toBe(403);
-    expect(statusOf(() => assertCan(actorFor("researcher"), "admin:access", { type: "site" }))).toBe(404);
-    expect(statusOf(() => assertCan(actorFor("reviewer"), "user:suspend", otherUser() as never))).toBe(404);
-    expect(statusOf(() => assertCan(actorFor("groupOwner"), "group:update", group("groupOwner") as never))).toBe(200);
+    expect(statusOfCall(() => assertCan(actorFor("anonymous"), "group:create", { type: "site" }))).toBe(401);
+    expect(statusOfCall(() => assertCan(actorFor("researcher"), "group:read", group("researcher") as never))).toBe(404);
+    expect(statusOfCall(() => assertCan(actorFor("researcher"), "group:update", group("researcher") as never))).toBe(404);
+    expect(statusOfCall(() => assertCan(actorFor("groupMember"), "group:update", group("groupMember") as never))).toBe(403);
+    expect(statusOfCall(() => assertCan(actorFor("researcher"), "admin:access", { type: "site" }))).toBe(404);
+    expect(statusOfCall(() => assertCan(actorFor("reviewer"), "user:suspend", otherUser() as never))).toBe(404);
+    expect(statusOfCall(() => assertCan(actorFor("groupOwner"), "group:update", group("groupOwner") as never))).toBe(200);
   });
 });
 
 describe("moderation edge cases", () => {
-  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
-    try {
-      assertCan(actorFor(name), permission, resource as never);
-      return 200;
-    } catch (error) {
-      return (error as { status: number }).status;
-    }
-  };
   const otherGroupNote = (name: ActorName): Resource => ({ ...(note("group")(name) as object), groupId: "g2", viewerGroupRole: null }) as Resource;
 
   it("a group's moderator or owner cannot moderate another group's items, and learns nothing of them (404)", () => {
@@ -463,14 +465,6 @@ describe("moderation edge cases", () => {
 });
 
 describe("teaching: private feedback and grades", () => {
-  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
-    try {
-      assertCan(actorFor(name), permission, resource as never);
-      return 200;
-    } catch (error) {
-      return (error as { status: number }).status;
-    }
-  };
 
   it("a student reads the feedback on their own note, not a classmate's; writes none (403 on their own, 404 on another's)", () => {
     expect(can(actorFor("groupMember"), "feedback:read", feedback("self")("groupMember") as never)).toBe(true);
@@ -503,14 +497,6 @@ describe("teaching: private feedback and grades", () => {
 });
 
 describe("teaching: assignments", () => {
-  const statusOf = (name: ActorName, permission: Permission, resource: Resource) => {
-    try {
-      assertCan(actorFor(name), permission, resource as never);
-      return 200;
-    } catch (error) {
-      return (error as { status: number }).status;
-    }
-  };
 
   it("a draft is the teachers' alone: a student gets 404 reading it or working on it", () => {
     expect(statusOf("groupOwner", "assignment:read", assignment("draft")("groupOwner"))).toBe(200);
