@@ -14,8 +14,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // pg and the PGlite packages are Node-only; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // pg is Node-only; keep it out of the server bundle.
+  serverExternalPackages: ["pg"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

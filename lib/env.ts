@@ -19,6 +19,14 @@ export const ZServerEnv = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: milliseconds.default(3000),
   DB_STATEMENT_TIMEOUT_MS: milliseconds.default(5000),
+  /** The rate limiters' own small pool, per app process (their queries are tiny and must not queue behind pages). */
+  DB_RATE_LIMIT_POOL_MAX: z.coerce.number().int().min(1).max(50).default(2),
+  /** Where `npm start` keeps local state: the embedded PostgreSQL's data, its log, generated secrets. */
+  MARGINALIA_DATA_DIR: z.string().min(1).default(".data"),
+  /** A fixed port for the embedded PostgreSQL (e.g. to connect psql to it); unset, a free port is chosen and kept. */
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65_535).optional(),
+  /** How long the embedded PostgreSQL may take to accept connections. */
+  EMBEDDED_DB_START_TIMEOUT_MS: milliseconds.default(30_000),
   /** Benchmark only: a file whose bytes /bench/page-bytes serves, to compare the reading page with a route that reads no database. */
   BENCH_PAGE_FILE: z.string().min(1).optional(),
   /** The public origin (NEXTAUTH_URL for next-auth); defaults to http://localhost:PORT under npm start. */

@@ -6,7 +6,7 @@ import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { exitWithError, step } from "./lib/fail";
 import { loadDotEnv } from "./lib/load-dotenv";
 import { assertPortFree } from "./lib/port";
-import { openDatabase, type OpenDatabase } from "./lib/resolve-database";
+import { openDatabase, pgliteNotice, type OpenDatabase } from "./lib/resolve-database";
 import { describeOutcome, seedDatabase } from "./lib/seed";
 import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
 import { localSecrets } from "./lib/secrets";
@@ -36,9 +36,11 @@ async function main() {
   const host = env.HOST;
   await assertPortFree(env.PORT, host);
 
-  step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
+  step(env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL");
   database = await openDatabase();
   step(`database: ${database.description}`);
+  const notice = database.embedded ? pgliteNotice(env.MARGINALIA_DATA_DIR) : null;
+  if (notice) step(`database: ${notice}`);
 
   step("migrations: applying");
   const { applied } = await applyMigrations({ connectionString: database.url });
@@ -55,7 +57,7 @@ async function main() {
   step("build: checking the production build");
   step((await ensureProductionBuild()) ? "build: done" : "build: current, not rebuilt");
 
-  const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets();
+  const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets(env.MARGINALIA_DATA_DIR);
   step(`server: starting on port ${env.PORT}`);
   server = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../db/database-unavailable";
 import { AppError } from "../errors/app-error";
 import { log } from "../log";
 
@@ -11,7 +12,10 @@ export function fieldErrors(error: ZodError): Record<string, string[]> {
   return fields;
 }
 
-/** The one place errors become HTTP: deliberate errors keep their status, bad input is 400, the rest is 500. */
+/**
+ * The one place errors become HTTP: deliberate errors keep their status, bad input is 400, a database that cannot
+ * serve now (refused, unreachable, pool exhausted past its wait) is 503 with Retry-After, the rest is 500.
+ */
 export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
   if (error instanceof ZodError) {
     return Response.json({ error: "bad_request", message: "Invalid input", fields: fieldErrors(error) }, { status: 400 });
@@ -28,6 +32,13 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
     // A unique index settled a race the domain did not foresee: a conflict, never a 500.
     log.warn("request.conflict", { ...context, error });
     return Response.json({ error: "conflict", message: "This conflicts with a change made at the same time" }, { status: 409 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn("request.database-unavailable", { ...context, error });
+    return Response.json(
+      { error: "unavailable", message: "The database is not answering right now; try again in a few seconds" },
+      { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
   }
   log.error("request.failed", { ...context, error });
   return Response.json({ error: "internal", message: "Something went wrong on our side" }, { status: 500 });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { serverEnv } from "../env";
 import { log } from "../log";
 import { createRateLimiters, type RateLimiters } from "./rate-limiters";
 
@@ -8,15 +9,15 @@ const holder = globalThis as unknown as { marginaliaRateLimiters?: RateLimiters 
 /** The app's rate limiters, counting in the database at DATABASE_URL. */
 export function getRateLimiters(): RateLimiters {
   if (!holder.marginaliaRateLimiters) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set; start the app with `npm start`.");
+    const env = serverEnv();
+    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start`.");
     const pool = new pg.Pool({
-      connectionString,
-      max: 4,
+      connectionString: env.DATABASE_URL,
+      max: env.DB_RATE_LIMIT_POOL_MAX,
       // A sign-in must not hang on a database that does not answer.
-      connectionTimeoutMillis: 3000,
-      statement_timeout: 5000,
-      query_timeout: 6000,
+      connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
+      statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+      query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 1000,
       // Scripts that use the limiters can exit without closing the pool.
       allowExitOnIdle: true,
     });

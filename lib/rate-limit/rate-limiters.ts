@@ -116,9 +116,8 @@ type StoreClient = { query: (query: { text: string; values?: unknown[]; name?: s
 
 /**
  * The library names its prepared statements (`rate_limits:rlflx-upsert`, …). Statement names are per backend
- * session, which breaks where sessions are shared: the embedded PGlite multiplexes every client connection onto one
- * backend ("prepared statement … already exists" from the second connection on), and so does PgBouncer in
- * transaction mode. The queries are tiny, so they run unnamed.
+ * session, which breaks where sessions are shared between clients, as PgBouncer in transaction mode does
+ * ("prepared statement … already exists"). The queries are tiny, so they run unnamed.
  */
 function unnamedStatements(pool: pg.Pool): StoreClient {
   return { query: ({ text, values }) => pool.query({ text, values }) };

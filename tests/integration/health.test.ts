@@ -1,24 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { openEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded-server/embedded-server";
 
-// This test stops and restarts a database: always a PGlite instance of its own, never a shared server.
-let dataDir: string;
-let database: EmbeddedPostgres;
+// This test stops and restarts a database: always an embedded server of its own, never the run's shared one.
+let folder: string;
+let database: EmbeddedServer;
 let GET: () => Promise<Response>;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "marginalia-health-"));
-  database = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = database.url;
+  folder = mkdtempSync(path.join(os.tmpdir(), "marginalia-health-"));
+  chmodSync(folder, 0o755);
+  database = await openEmbeddedServer({ folder });
+  process.env.DATABASE_URL = database.url();
   ({ GET } = await import("@/app/api/health/route"));
 });
 
 afterAll(async () => {
   await database?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(folder, { recursive: true, force: true });
 });
 
 async function health() {
@@ -40,7 +41,9 @@ describe("GET /api/health", () => {
     expect(down.body).toMatchObject({ db: "unavailable" });
     expect(down.ms).toBeLessThan(5000);
 
-    database = await startEmbeddedPostgres({ dataDir, port: database.port });
+    // The same folder again: the port recorded last time is reused, so the app's URL still holds.
+    database = await openEmbeddedServer({ folder });
+    expect(database.how).toBe("started");
     await expect.poll(async () => (await health()).status, { timeout: 15_000, interval: 200 }).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote } from "@/lib/annotations/note-operations";
 import { ZDecision, ZFlag, ZGroupMode, ZTrust } from "@/lib/moderation/moderation-schemas";
 import { decide } from "@/lib/moderation/decision-operations";
@@ -119,12 +119,8 @@ describe("the moderation trail", () => {
 });
 
 describe("concurrent decisions on one item", () => {
-  const isEmbedded = inject("testDatabase").kind === "embedded";
-
-  it.skipIf(isEmbedded)(
-    isEmbedded
-      ? "exactly one of two simultaneous decisions wins (skipped: needs a PostgreSQL server; set TEST_DATABASE_URL)"
-      : "exactly one of two simultaneous decisions wins; the other gets 409 with the winner's state; one record",
+  it(
+    "exactly one of two simultaneous decisions wins; the other gets 409 with the winner's state; one record",
     async () => {
       for (let round = 0; round < 5; round++) {
         const note = await createNote(db.prisma, author, SLUG, draft({ body: `Contested note ${round}.` }));

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { RATE_LIMITS } from "@/lib/rate-limit/limits";
 import { createRateLimiters, type RateLimiters } from "@/lib/rate-limit/rate-limiters";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -151,12 +151,8 @@ async function startAppProcess(databaseUrl: string, limit: string, key: string, 
 }
 
 describe("rate limits shared across app processes", () => {
-  const isEmbedded = inject("testDatabase").kind === "embedded";
-
-  it.skipIf(isEmbedded)(
-    isEmbedded
-      ? "two app processes share one account's failures (skipped: needs a PostgreSQL server; set TEST_DATABASE_URL)"
-      : "two app processes share one account's failures: 6 + 5 at once, exactly 10 allowed",
+  it(
+    "two app processes share one account's failures: 6 + 5 at once, exactly 10 allowed",
     async () => {
       const account = "shared@example.org";
       const [first, second] = await Promise.all([

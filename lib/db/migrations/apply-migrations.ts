@@ -9,6 +9,8 @@ export type ApplyMigrationsOptions = {
   log?: (message: string) => void;
   /** Defaults to prisma/migrations. */
   migrationsDir?: string;
+  /** Applies only the migrations whose folder name passes (e.g. to rebuild an older database's schema exactly). */
+  only?: (name: string) => boolean;
 };
 
 /**
@@ -18,6 +20,7 @@ export type ApplyMigrationsOptions = {
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => {});
   const migrationsList = await readMigrations(options.migrationsDir);
+  if (options.only) migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((each) => options.only!(each.path));
   const where = path.relative(process.cwd(), migrationsList.baseDir) || ".";
   log(`found ${migrationsList.migrationDirectories.length} migration(s) in ${where}`);
   try {

@@ -5,8 +5,8 @@ import { withSchemaEngine } from "./schema-engine-session";
 
 export type DiffMigrationsOptions = {
   /**
-   * The database whose server replays the migrations into a scratch shadow database (a second in-memory PGlite
-   * when it is PGlite). The database itself is not changed.
+   * The database whose server replays the migrations into a scratch shadow database (created and dropped on the
+   * same server). The database itself is not changed.
    */
   connectionString: string;
   /** Defaults to prisma/schema.prisma. */

@@ -8,7 +8,6 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../embedded-postgres";
 import { charColumnsOf, createPatchedPgPool } from "./patched-pg-pool";
 
 export type MigrationAdapterOptions = {
@@ -43,12 +42,7 @@ export function createMigrationAdapterFactory(options: MigrationAdapterOptions):
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     connect: async () => track(await connectMigrationAdapter(options.connectionString, connectTimeoutMs)),
-    connectToShadowDb: async () =>
-      track(
-        (await isPglite(options.connectionString, connectTimeoutMs))
-          ? await connectPgliteShadow(connectTimeoutMs)
-          : await connectServerShadow(options.connectionString, connectTimeoutMs),
-      ),
+    connectToShadowDb: async () => track(await connectServerShadow(options.connectionString, connectTimeoutMs)),
     dispose: async () => {
       const results = await Promise.allSettled([...open].map((adapter) => adapter.dispose()));
       const failure = results.find((result) => result.status === "rejected");
@@ -113,24 +107,6 @@ async function withClient<T>(
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-/** PGlite serves a single database whatever name is asked for, so CREATE DATABASE cannot give it a shadow. */
-async function isPglite(connectionString: string, connectTimeoutMs: number): Promise<boolean> {
-  const { rows } = await withClient(connectionString, connectTimeoutMs, (client) =>
-    client.query<{ version: string }>("select version()"),
-  );
-  return rows[0]?.version.includes("PGlite") ?? false;
-}
-
-async function connectPgliteShadow(connectTimeoutMs: number): Promise<SqlDriverAdapter> {
-  const shadow = await startEmbeddedPostgres();
-  try {
-    return await connectMigrationAdapter(shadow.url, connectTimeoutMs, shadow.stop);
-  } catch (error) {
-    await shadow.stop();
-    throw error;
   }
 }
 

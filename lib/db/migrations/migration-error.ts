@@ -35,7 +35,7 @@ const HINTS: [RegExp, (migration: string) => string][] = [
   ],
 ];
 
-/** Turns whatever the engine, pg or PGlite threw into a MigrationError with a one-line message. */
+/** Turns whatever the engine or pg threw into a MigrationError with a one-line message. */
 export function toMigrationError(doing: string, error: unknown): MigrationError {
   if (error instanceof MigrationError) return error;
   const panic = takeSchemaEnginePanic(error);

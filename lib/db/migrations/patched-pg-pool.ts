@@ -11,7 +11,7 @@ const TEXT_OID = 25;
 type QueryResultLike = { fields?: { dataTypeID: number }[]; rows?: unknown[] };
 type Queryable = { query: (...args: unknown[]) => unknown };
 
-// Text is not quite enough: on PostgreSQL 18 (PGlite) the engine reads pg_constraint.contype "as char" and panics
+// Text is not quite enough: on some server versions (PostgreSQL 18 was seen) the engine reads pg_constraint.contype "as char" and panics
 // on a text value. The adapter hands back pg's own rows array, so remembering which columns were "char" per rows
 // array lets the migration adapter restore the exact column type (see charColumnsOf).
 const charColumns = new WeakMap<object, number[]>();

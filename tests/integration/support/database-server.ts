@@ -1,4 +1,4 @@
-/** The PostgreSQL server integration tests create their databases on, if any (else they use embedded PGlite). */
+/** The PostgreSQL server the tests were told to use, if any (else global-setup starts a throw-away embedded one). */
 export function testServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
@@ -10,9 +10,8 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export type TestDatabaseContext =
-  | { kind: "server"; serverUrl: string; template: string; prefix: string }
-  | { kind: "embedded"; templateDump: string };
+/** Where this run's databases live: a server (named or embedded), the migrated template, the prefix of every name. */
+export type TestDatabaseContext = { serverUrl: string; template: string; prefix: string; embedded: boolean };
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { withDatabase } from "./database-server";
 
 export type TestDatabase = {
@@ -13,34 +11,22 @@ export type TestDatabase = {
   drop: () => Promise<void>;
 };
 
-/** A fresh, migrated database for one test file: a copy of the run's template. */
+/** A fresh, migrated database for one test file: a copy of the run's template (CREATE DATABASE … TEMPLATE). */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const context = inject("testDatabase");
-  if (context.kind === "server") {
-    const name = `${context.prefix}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: context.serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${context.template}"`);
-    const url = withDatabase(context.serverUrl, name);
-    const prisma = createPrismaClient({ connectionString: url, poolMax: 5 });
-    return {
-      url,
-      prisma,
-      drop: async () => {
-        await prisma.$disconnect();
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([readFileSync(context.templateDump)]) });
-  const prisma = createPrismaClient({ connectionString: embedded.url, poolMax: 5 });
+  const name = `${context.prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: context.serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${context.template}"`);
+  const url = withDatabase(context.serverUrl, name);
+  const prisma = createPrismaClient({ connectionString: url, poolMax: 5 });
   return {
-    url: embedded.url,
+    url,
     prisma,
     drop: async () => {
       await prisma.$disconnect();
-      await embedded.stop();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
     },
   };
 }
