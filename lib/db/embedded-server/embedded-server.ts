@@ -137,8 +137,6 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
       state = { password: randomBytes(24).toString("base64url") };
       writeState(stateFile, state);
     }
-    if (dataFolderMajor(dataDir) === null) await initialiseDataFolder({ dataDir, password: state!.password, user });
-
     let port: number;
     if (options.port) {
       if (!(await isPortFree(options.port))) {
@@ -151,6 +149,7 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
     } else {
       port = state!.port && (await isPortFree(state!.port)) ? state!.port : await anyFreePort();
     }
+    if (dataFolderMajor(dataDir) === null) await initialiseDataFolder({ dataDir, password: state!.password, user });
     const timeoutMs = options.startTimeoutMs ?? 30_000;
     const result = await startServer({ dataDir, logFile, port, user, timeoutMs, extraSettings: options.extraSettings });
     if (result.ok) return owned(port, "started");

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { OperatorError } from "../../errors/operator-error";
 import { applyMigrations } from "../migrations/apply-migrations";
@@ -18,6 +20,10 @@ export type CopiedTable = { table: string; rows: number };
 const PAGE = 1000;
 
 async function openPglite(folder: string): Promise<Pglite> {
+  // PGlite would initialise a new, empty cluster in a folder without one: never write into what we were given.
+  if (!existsSync(path.join(folder, "PG_VERSION"))) {
+    throw new OperatorError(`${folder} holds no Marginalia database (no PGlite data folder)`, "check the folder; nothing was copied");
+  }
   const { PGlite } = await import("@electric-sql/pglite");
   return (await PGlite.create({ dataDir: folder })) as unknown as Pglite;
 }
