@@ -1,8 +1,9 @@
 // npm run bench: prints figures (nothing here is asserted). Uses TEST_DATABASE_URL/DATABASE_URL's server for a
-// scratch database when set, else an in-memory PGlite.
+// scratch database when set, else a throw-away embedded PostgreSQL 15; with a server named, the reading page is
+// also measured on a throw-away embedded server, side by side.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { exitWithError, step } from "./lib/fail";
@@ -13,7 +14,8 @@ import { measurePageJavaScript } from "./lib/measure-page-javascript";
 import { signInOverHttp } from "./lib/sign-in-for-bench";
 import { measureHashing } from "../lib/auth/password/measure-hashing";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo/demo-accounts";
-import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
+import { ensureProductionBuild } from "./lib/run-next-build";
+import { serveForBench, stopChild } from "./lib/serve-for-bench";
 import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
 import { waitForHealthy } from "./lib/wait-for-healthy";
@@ -25,25 +27,50 @@ import { benchTeaching } from "./lib/bench-teaching";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
 
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
-  if (child.exitCode !== null) return;
-  child.kill(signal);
-  await new Promise((resolve) => child.once("exit", resolve));
-}
-
-/** Cold `npm start` (build present) until the reading page first answers 200. */
-async function measureColdStart(databaseUrl: string | undefined): Promise<number> {
+/** Cold `npm start` (build present) until the reading page first answers 200; SIGINT stops it as Ctrl-C would. */
+async function timeStart(env: Record<string, string>): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
     stdio: "ignore",
-    env: { ...process.env, PORT: String(port), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: { ...process.env, PORT: String(port), ...env },
   });
   try {
     await waitForHealthy(`http://127.0.0.1:${port}${PAGE}`, 120_000);
     return (performance.now() - started) / 1000;
   } finally {
     await stopChild(child, "SIGINT");
+  }
+}
+
+/**
+ * `npm start` on the embedded server, in a data folder of its own (never the user's .data/): the first start
+ * (initdb, migrations, seed) and a second one on the same folder (the server restarted, data kept).
+ */
+async function measureEmbeddedStarts(): Promise<{ first: number; again: number }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "marginalia-bench-start-"));
+  chmodSync(folder, 0o755);
+  try {
+    const env = { DATABASE_URL: "", MARGINALIA_DATA_DIR: folder };
+    return { first: await timeStart(env), again: await timeStart(env) };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The reading page, anonymous, with the demo data, on a throw-away embedded server (to set beside the named server). */
+async function readingPageOnEmbedded(): Promise<LoadResult> {
+  const database = await createScratchDatabase("mbench_embedded");
+  try {
+    await seedDatabase(database.url, { demo: true });
+    const app = await serveForBench(database.url);
+    try {
+      return await loadTest("reading page, embedded PostgreSQL", `${app.base}${PAGE}`, SECONDS);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await database.drop();
   }
 }
 
@@ -62,30 +89,15 @@ async function main() {
   try {
     await seedDatabase(database.url, { demo: true });
 
-    const coldStart = await measureColdStart(serverUrl ? database.url : undefined);
+    const starts = await measureEmbeddedStarts();
+    const namedServerStart = serverUrl ? await timeStart({ DATABASE_URL: database.url }) : null;
 
     const reportDir = path.resolve("tmp", "bench");
     mkdirSync(reportDir, { recursive: true });
     const pageFile = path.join(reportDir, "reading-page.html");
-    const port = await freePort();
-    const app = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        BENCH_PAGE_FILE: pageFile,
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-        LOG_LEVEL: "warn",
-      },
-    });
-    children.push(app);
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealthy(`${base}/api/health`, 60_000);
+    const app = await serveForBench(database.url, { BENCH_PAGE_FILE: pageFile });
+    children.push(app.child);
+    const base = app.base;
 
     const html = Buffer.from(await (await fetch(`${base}${PAGE}`)).arrayBuffer());
     writeFileSync(pageFile, html);
@@ -121,6 +133,8 @@ async function main() {
     }
     signIns.sort((a, b) => a - b);
     const signedIn = await loadTest(`reading page, signed in`, `${base}${PAGE}`, SECONDS, { cookie });
+    // The same page on the embedded server, while nothing else runs (the named server's app is idle meanwhile).
+    const embeddedPage = serverUrl ? await readingPageOnEmbedded() : null;
 
     // Issue #4: the same server with 100,000 notes and replies on the letter.
     const generateStarted = performance.now();
@@ -135,7 +149,7 @@ async function main() {
     const teachingLines = await benchTeaching(base, database.url);
 
     console.log("\n━━ Marginalia benchmark ━━");
-    console.log(`database: ${serverUrl ? "PostgreSQL server" : "embedded PGlite"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
+    console.log(`database: ${serverUrl ? `PostgreSQL server ${new URL(serverUrl).host}` : "throw-away embedded PostgreSQL 15"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
     console.log(row(page));
     console.log(row(minimal));
     console.log(row(plain));
@@ -149,7 +163,13 @@ async function main() {
     console.log(`per-request session check (signed in − anonymous): p50 ${(signedIn.p50 - page.p50).toFixed(1)} ms, p95 ${(signedIn.p95 - page.p95).toFixed(1)} ms`);
     console.log(`argon2id (m=19 MiB, t=2, p=1): hash p50 ${hashing.hashP50.toFixed(1)} ms, p95 ${hashing.hashP95.toFixed(1)} ms; verify p50 ${hashing.verifyP50.toFixed(1)} ms, p95 ${hashing.verifyP95.toFixed(1)} ms`);
     console.log(`password sign-in over HTTP (10 sequential): p50 ${signIns[4].toFixed(1)} ms, p95 ${signIns[9].toFixed(1)} ms`);
-    console.log(`cold npm start (build present) to first answered request: ${coldStart.toFixed(1)} s`);
+    console.log(
+      embeddedPage
+        ? `reading page, embedded vs server: ${row(embeddedPage).trim()}  ← embedded; ${page.requestsPerSecond.toFixed(0)} req/s, p50 ${page.p50.toFixed(1)} ms, p95 ${page.p95.toFixed(1)} ms ← server (ratio ${(embeddedPage.requestsPerSecond / page.requestsPerSecond).toFixed(2)})`
+        : "reading page on the PostgreSQL server: not measured (set TEST_DATABASE_URL to a server to compare)",
+    );
+    console.log(`cold npm start (build present) on the embedded server, to the reading page's first 200: first start on a new data folder ${starts.first.toFixed(1)} s, again on the same folder ${starts.again.toFixed(1)} s`);
+    if (namedServerStart !== null) console.log(`cold npm start (build present) on the PostgreSQL server: ${namedServerStart.toFixed(1)} s`);
     console.log(`\n━━ Annotations: ${generated.notes} notes and ${generated.replies} replies, written in ${generateSeconds.toFixed(1)} s ━━`);
     for (const line of notesLines) console.log(line);
     console.log("\n━━ Moderation ━━");

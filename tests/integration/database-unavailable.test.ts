@@ -1,5 +1,5 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { freePort } from "@/lib/net/ports";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 // The app's own pool (lib/db/prisma.ts) and limiter pool, built from the validated environment: one connection
@@ -13,14 +13,6 @@ async function resetApp(env: Record<string, string>) {
   delete globals.marginaliaRateLimiters;
   Object.assign(process.env, env);
   vi.resetModules();
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 beforeAll(async () => {
@@ -62,7 +54,7 @@ describe("a database that cannot serve", () => {
   });
 
   it("a database that refuses connections answers 503 with Retry-After on reads, on writes through the rate limiter, and on health", async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there: connections are refused
     await resetApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/nowhere`, DB_POOL_MAX: "1", DB_CONNECT_TIMEOUT_MS: "200", NEXTAUTH_URL: "http://localhost:3000" });
     const references = await import("@/app/api/references/route");
     const read = await references.GET(new Request("http://localhost/api/references"), undefined as never);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { embeddedPaths, openEmbeddedServer } from "@/lib/db/embedded-server/embedded-server";
 import { findRunningServer } from "@/lib/db/embedded-server/running-server";
+import { freePort } from "@/lib/net/ports";
 
 /** Runs `npm start`'s script with a bad setting; resolves with its exit code and what it printed to stderr. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -18,14 +19,6 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("exit", (code) => resolve({ code, stderr: stderr.trim() }));
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function expectOneClearLine(stderr: string, pattern: RegExp) {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { OperatorError } from "../../errors/operator-error";
+import { freePort, isPortFree } from "../../net/ports";
 import { assertEmptyOrCluster, assertSameMajor, assertWritableFolder, dataFolderMajor } from "./data-folder";
 import { initialiseDataFolder, startServer, stopServer } from "./pg-ctl";
 import { findRunningServer, isAlive } from "./running-server";
@@ -52,25 +52,6 @@ function readState(stateFile: string): State | null {
 
 function writeState(stateFile: string, state: State): void {
   writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
-}
-
-async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-async function anyFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function urlFor(port: number, password: string, database = "postgres"): string {
@@ -147,7 +128,7 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
       }
       port = options.port;
     } else {
-      port = state!.port && (await isPortFree(state!.port)) ? state!.port : await anyFreePort();
+      port = state!.port && (await isPortFree(state!.port)) ? state!.port : await freePort();
     }
     if (dataFolderMajor(dataDir) === null) await initialiseDataFolder({ dataDir, password: state!.password, user });
     const timeoutMs = options.startTimeoutMs ?? 30_000;
