@@ -20,9 +20,12 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`marginalia: listening on http://${hostname}:${port}`));
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  });
+function shutDown() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, shutDown);
+// Started by npm start with an IPC channel: if npm start is killed (even with SIGKILL), the channel closes and the
+// web server goes with it, so that the next npm start finds its port free. (The embedded database it leaves
+// running is found and reused by the next npm start.)
+if (process.send) process.once("disconnect", shutDown);

@@ -25,7 +25,8 @@ async function stop(code: number) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server!.once("exit", resolve));
   }
-  if (database?.embedded) step("stopping the embedded database");
+  if (database?.joinedPid) step(`leaving the embedded database running for process ${database.joinedPid}`);
+  else if (database?.embedded) step("stopping the embedded database");
   await database?.close();
   process.exit(code);
 }
@@ -60,7 +61,8 @@ async function main() {
   const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets(env.MARGINALIA_DATA_DIR);
   step(`server: starting on port ${env.PORT}`);
   server = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
-    stdio: ["ignore", "inherit", "inherit"],
+    // The IPC channel closes when this process dies, however it dies: the web server then stops too (serve.ts).
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: {
       ...process.env,
       ...secrets,
@@ -81,7 +83,8 @@ async function main() {
   });
   const url = `http://localhost:${env.PORT}`;
   await waitForHealthy(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${env.PORT}/api/health`, 60_000);
-  step(`ready in ${seconds()} s: ${url}  (Ctrl-C stops the server${database.embedded ? " and the embedded database" : ""})`);
+  const stops = database.embedded && !database.joinedPid ? " and the embedded database" : "";
+  step(`ready in ${seconds()} s: ${url}  (Ctrl-C stops the server${stops})`);
 }
 
 process.on("SIGINT", () => void stop(0));

@@ -10,6 +10,8 @@ export type OpenDatabase = {
   /** Where it is, for messages (never the password). */
   description: string;
   embedded: boolean;
+  /** For an embedded server another process started and stops: its pid (this process leaves it running). */
+  joinedPid?: number;
   close: () => Promise<void>;
 };
 
@@ -90,7 +92,13 @@ export async function openDatabase(): Promise<OpenDatabase> {
     adopted: "embedded PostgreSQL 15 left running by a process that stopped without shutting it down, reused",
     joined: `embedded PostgreSQL 15 of process ${server.ownerPid}, joined (that process stops it)`,
   }[server.how];
-  return { url: server.url(EMBEDDED_DATABASE), description: `${how} in ${where}`, embedded: true, close: server.stop };
+  return {
+    url: server.url(EMBEDDED_DATABASE),
+    description: `${how} in ${where}`,
+    embedded: true,
+    ...(server.how === "joined" ? { joinedPid: server.ownerPid } : {}),
+    close: server.stop,
+  };
 }
 
 /** Creates the app's database on a new embedded server; a no-op afterwards. */
