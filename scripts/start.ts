@@ -8,7 +8,7 @@ import { loadDotEnv } from "./lib/load-dotenv";
 import { assertPortFree } from "./lib/port";
 import { openDatabase, pgliteNotice, type OpenDatabase } from "./lib/resolve-database";
 import { describeOutcome, seedDatabase } from "./lib/seed";
-import { ensureProductionBuild, TSX_CLI } from "./lib/run-next-build";
+import { ensureProductionBuild } from "./lib/run-next-build";
 import { localSecrets } from "./lib/secrets";
 import { waitForHealthy } from "./lib/wait-for-healthy";
 
@@ -60,7 +60,8 @@ async function main() {
 
   const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets(env.MARGINALIA_DATA_DIR);
   step(`server: starting on port ${env.PORT}`);
-  server = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
+  // node itself with tsx's loader (not the tsx CLI, which would sit between us): serve.ts holds the IPC channel.
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     // The IPC channel closes when this process dies, however it dies: the web server then stops too (serve.ts).
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: {
