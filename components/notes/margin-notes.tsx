@@ -21,15 +21,12 @@ export function ParagraphNotesSection({
   viewerId,
   openNoteId,
   moreHref,
-  moderatable,
 }: {
   group: ParagraphNotes;
   slug: string;
   viewerId: string | null;
   openNoteId: string | null;
   moreHref: string;
-  /** Notes the reader moderates: their cards get the moderation controls. */
-  moderatable: Set<string>;
 }) {
   return (
     <section id={`notes-${group.paragraph}`} className="paragraph-notes" data-notes-for={group.paragraph} aria-labelledby={`notes-${group.paragraph}-title`}>
@@ -37,7 +34,7 @@ export function ParagraphNotesSection({
         <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
       </h2>
       {group.notes.map((note) => (
-        <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} moderate={moderatable.has(note.id)} />
+        <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} />
       ))}
       {group.notes.length < group.total ? (
         <p className="paragraph-notes-more">

@@ -20,7 +20,11 @@ function visibilityLabel(note: NoteView): string {
 function moderationLine(note: NoteView, viewerId: string | null): string | null {
   if (note.deleted) return null;
   if (note.moderationStatus === "pending") {
-    return viewerId === note.author.id ? "Waiting for review — only you and the reviewers can see this note" : "Waiting for review";
+    if (viewerId !== note.author.id) return "Waiting for review";
+    // Who moderates it is the policy's moderatesNote: the site's reviewers for public items, the group's staff for group ones.
+    return note.visibility === "group"
+      ? `Waiting for review — only you and the moderators of ${note.group?.name ?? "the group"} can see this note`
+      : "Waiting for review — only you and the reviewers can see this note";
   }
   if (note.moderationStatus === "hidden") return note.moderationReason ? `Hidden by a moderator: ${note.moderationReason}` : "Hidden by a moderator";
   if (note.moderationStatus === "spam") return "Marked as spam";
@@ -37,13 +41,11 @@ export function NoteCard({
   slug,
   viewerId = null,
   open = false,
-  moderate = false,
 }: {
   note: NoteView;
   slug: string;
   viewerId?: string | null;
   open?: boolean;
-  moderate?: boolean;
 }) {
   const created = new Date(note.createdAt);
   const status = moderationLine(note, viewerId);
@@ -88,8 +90,8 @@ export function NoteCard({
         </a>
       </p>
       {/* Private feedback: asked for only on cards the student wrote or their teachers moderate; the server decides. */}
-      {note.assignmentId && !note.deleted && viewerId && (viewerId === note.author.id || moderate) ? <NoteFeedback noteId={note.id} /> : null}
-      <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} canModerate={moderate} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
+      {note.assignmentId && !note.deleted && viewerId && (viewerId === note.author.id || note.actions.mayModerate) ? <NoteFeedback noteId={note.id} /> : null}
+      <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );
 }

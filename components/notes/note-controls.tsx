@@ -13,7 +13,6 @@ type Mode = "idle" | "editing" | "confirm-delete" | "history";
 type Props = {
   item: NoteView;
   kind: "note" | "reply";
-  viewerId: string | null;
   onEdited: (note: NoteView) => void;
   onDeleted: () => void;
   /** Offered on replies the reader may answer: opens a reply form under it. */
@@ -24,7 +23,7 @@ type Props = {
  * The buttons under a note or reply: Reply, and for one's own Edit and Delete (asked to confirm), and History once
  * it has been edited. Each opens its panel in place; closing it returns focus to the button that opened it.
  */
-export function NoteControls({ item, kind, viewerId, onEdited, onDeleted, onReply }: Props) {
+export function NoteControls({ item, kind, onEdited, onDeleted, onReply }: Props) {
   const id = useId();
   const [mode, setMode] = useState<Mode>("idle");
   const [returnTo, setReturnTo] = useState<"edit" | "delete" | "history" | null>(null);
@@ -43,7 +42,8 @@ export function NoteControls({ item, kind, viewerId, onEdited, onDeleted, onRepl
   }, [mode, returnTo]);
 
   if (item.deleted) return null;
-  const own = viewerId !== null && viewerId === item.author.id;
+  // What the reader may do is the server's answer from the policy (NoteView.actions); the routes check again.
+  const { mayEdit, mayDelete } = item.actions;
   const what = kind === "note" ? "this note" : `this reply by ${item.author.displayName}`;
   const close = (from: "edit" | "delete" | "history") => {
     setReturnTo(from);
@@ -61,16 +61,15 @@ export function NoteControls({ item, kind, viewerId, onEdited, onDeleted, onRepl
 
   return (
     <div className="note-controls">
-      {onReply || own || item.version > 1 ? (
+      {onReply || mayEdit || mayDelete || item.version > 1 ? (
         <div className="note-thread-actions">
           {onReply ? (
             <button type="button" className="button note-action" onClick={onReply}>
               Reply<span className="visually-hidden"> to {what}</span>
             </button>
           ) : null}
-          {own ? (
-            <>
-              <button
+          {mayEdit ? (
+            <button
                 ref={buttons.edit}
                 type="button"
                 className="button note-action"
@@ -79,10 +78,11 @@ export function NoteControls({ item, kind, viewerId, onEdited, onDeleted, onRepl
               >
                 Edit<span className="visually-hidden"> {what}</span>
               </button>
+          ) : null}
+          {mayDelete ? (
               <button ref={buttons.delete} type="button" className="button note-action button-danger" onClick={() => setMode("confirm-delete")}>
                 Delete<span className="visually-hidden"> {what}</span>
               </button>
-            </>
           ) : null}
           {item.version > 1 ? (
             <button

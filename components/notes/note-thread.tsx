@@ -13,10 +13,6 @@ const NoteReplyForm = dynamic(() => import("./note-reply-form").then((module) =>
 const NoteFlagForm = dynamic(() => import("./note-flag-form").then((module) => module.NoteFlagForm), { ssr: false });
 const NoteModerationControls = dynamic(() => import("./note-moderation-controls").then((module) => module.NoteModerationControls), { ssr: false });
 
-/** A signed-in reader may flag someone else's published, shared item (the server decides; this only offers it). */
-function mayFlag(item: NoteView, viewerId: string | null): boolean {
-  return viewerId !== null && viewerId !== item.author.id && item.visibility !== "private" && item.moderationStatus === "approved" && !item.deleted;
-}
 import { getThread } from "./note-requests";
 import { reloadAtNote as reloadAt } from "./reload-at-note";
 
@@ -65,12 +61,11 @@ function ReplyItem({ node, actions }: { node: NestedReply<ReplyView>; actions: T
         <NoteControls
           item={reply}
           kind="reply"
-          viewerId={actions.viewerId}
           onEdited={() => actions.refresh("Reply saved.", reply.id)}
           onDeleted={() => actions.refresh("Reply deleted.", null)}
-          onReply={actions.canReply && !reply.deleted ? () => actions.setReplyingTo(reply.id) : undefined}
+          onReply={reply.actions.mayReply ? () => actions.setReplyingTo(reply.id) : undefined}
         />
-        {mayFlag(reply, actions.viewerId) ? <NoteFlagForm noteId={reply.id} what={`this reply by ${author}`} /> : null}
+        {reply.actions.mayFlag ? <NoteFlagForm noteId={reply.id} what={`this reply by ${author}`} /> : null}
         {actions.replyingTo === reply.id ? (
           <NoteReplyForm
             threadId={actions.threadId}
@@ -102,15 +97,12 @@ export function NoteThread({
   viewerId,
   signInHref,
   initiallyOpen = false,
-  canModerate = false,
 }: {
   note: NoteView;
   viewerId: string | null;
   signInHref: string;
   /** A permalink opened this note: show its thread at once. */
   initiallyOpen?: boolean;
-  /** The reader moderates this note (the policy's "note:moderate", decided on the server). */
-  canModerate?: boolean;
 }) {
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -166,9 +158,9 @@ export function NoteThread({
 
   return (
     <div className="note-discussion">
-      <NoteControls item={note} kind="note" viewerId={viewerId} onEdited={() => reloadAt(note.id)} onDeleted={() => reloadAt(note.id)} />
-      {mayFlag(note, viewerId) ? <NoteFlagForm noteId={note.id} what={`this note by ${note.author.displayName}`} /> : null}
-      {canModerate ? <NoteModerationControls note={note} kind="note" /> : null}
+      <NoteControls item={note} kind="note" onEdited={() => reloadAt(note.id)} onDeleted={() => reloadAt(note.id)} />
+      {note.actions.mayFlag ? <NoteFlagForm noteId={note.id} what={`this note by ${note.author.displayName}`} /> : null}
+      {note.actions.mayModerate ? <NoteModerationControls note={note} kind="note" /> : null}
       {count > 0 || viewerId ? (
         <button ref={toggleRef} type="button" className="note-thread-toggle" aria-expanded={open} aria-controls={panelId} onClick={toggle}>
           {count > 0 ? repliesText(count) : "Reply"}

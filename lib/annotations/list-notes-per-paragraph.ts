@@ -6,7 +6,7 @@ import { notFound } from "../errors/app-error";
 import { all, hasReferenceType, hasTag, otherFilters, visibleToReader } from "../search/search-conditions";
 import type { NoteFilters } from "./list-notes";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { readerContext, moderationSightOf, toNoteResource } from "./note-access";
+import { isReadableRow, noteAccessOf, readerContext, toNoteResource } from "./note-access";
 import type { TNoteSort } from "./note-schemas";
 import type { NoteView } from "./note-view";
 
@@ -55,6 +55,6 @@ export async function listNotesPerParagraph(
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .flatMap((row) => {
       const resource = toNoteResource(row, reader);
-      return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+      return isReadableRow(actor, resource, row.id, "list-notes-per-paragraph") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
     });
 }

@@ -4,7 +4,7 @@ import { can } from "../authz/can";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { isReadableRow, noteAccessOf, readerContext, toNoteResource, visibleNotesWhere } from "./note-access";
 import { decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
 import type { TNoteSort, ZNoteListQuery } from "./note-schemas";
 import type { NoteView } from "./note-view";
@@ -79,7 +79,7 @@ export async function listNotes(prisma: PrismaClient, actor: Actor, slug: string
   // The query already filters by visibility; the policy has the last word on every row.
   const visible = page.flatMap((row) => {
     const resource = toNoteResource(row, reader);
-    return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+    return isReadableRow(actor, resource, row.id, "list-notes") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
   });
   const last = page.at(-1);
   const next: NoteCursor | null = !hasMore || !last ? null : keyset ? { kind: "after", createdAt: last.createdAt, id: last.id } : { kind: "offset", offset: offset + query.limit };

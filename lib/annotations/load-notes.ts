@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/create-prisma-client";
 import { renderNoteMarkdown } from "../markdown/render-note-markdown";
-import type { NoteView } from "./note-view";
+import type { NoteActions, NoteView } from "./note-view";
 
 export const NOTE_INCLUDE = {
   paragraph: { select: { anchorId: true } },
@@ -21,12 +21,16 @@ export const DELETED_AUTHOR = { id: "00000000-0000-0000-0000-000000000000", disp
 
 export type ModerationSight = "reader" | "author" | "moderator";
 
-export function toNoteView(note: LoadedNote, sight: ModerationSight = "reader"): NoteView {
+/** How much of its moderation the reader is shown, and what it may do with the item (noteAccessOf in note-access.ts). */
+export type NoteAccess = { sight: ModerationSight; actions: NoteActions };
+
+export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
+  const { sight, actions } = access;
   if (note.deletedAt !== null) {
     // A placeholder keeps its place in the thread and says no more than that it was deleted: not even who wrote it
     // (the nil uuid and an empty name stand for "nobody").
     return {
-      ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, sight),
+      ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, access),
       author: DELETED_AUTHOR,
       deleted: true,
       bodyHtml: "",
@@ -58,6 +62,7 @@ export function toNoteView(note: LoadedNote, sight: ModerationSight = "reader"):
     parentId: note.parentId,
     replyCount: note.replyCount,
     deleted: note.deletedAt !== null,
+    actions,
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
   };

@@ -1,8 +1,13 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
+import { noteWhere } from "../authz/note-filter/note-filter";
+import { openPeerGates, staffGroupIds, type PeerVisibilityName, type ReaderContext } from "../authz/reader-context";
 import { can } from "../authz/can";
 import type { NoteResource, PeerGate } from "../authz/resources";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
-import type { ModerationSight } from "./load-notes";
+import { log } from "../log";
+import type { ModerationSight, NoteAccess } from "./load-notes";
+
+export { openPeerGates, staffGroupIds, type PeerVisibilityName, type ReaderContext };
 
 /** The actor's group roles, loaded once per request and used for every note it reads. */
 export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<Map<string, GroupRoleName>> {
@@ -10,22 +15,6 @@ export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<
   const memberships = await prisma.membership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true } });
   return new Map(memberships.map((membership) => [membership.groupId, membership.role]));
 }
-
-export type PeerVisibilityName = "always" | "after_first_note" | "after_due";
-type AssignmentGate = { peerVisibility: PeerVisibilityName; dueAt: Date };
-
-/**
- * What the policy needs to know about the reader, loaded once per request and used for every note it reads: its
- * roles in its groups, the assignments of those groups (their peer visibility and due instant), the paragraphs on
- * which it has written a live note of its own for each assignment, and the instant due dates are compared with.
- */
-export type ReaderContext = {
-  roles: Map<string, GroupRoleName>;
-  assignments: Map<string, AssignmentGate>;
-  /** assignmentId → the paragraphs with the reader's own live note (not a reply) for that assignment. */
-  ownNoteParagraphs: Map<string, Set<string>>;
-  now: Date;
-};
 
 /** `now` comes from the app's clock (a parameter, so that tests can move it); SQL never asks the database for it. */
 export async function readerContext(prisma: Prisma.TransactionClient | PrismaClient, actor: Actor, now: Date = new Date()): Promise<ReaderContext> {
@@ -115,34 +104,6 @@ function peerFactsOf(note: NoteFacts, reader: ReaderContext): Pick<NoteResource,
   };
 }
 
-/**
- * Where peer visibility lets this reader see classmates' notes, as the policy's peerGateOpen decides it, for the query
- * mirrors: no assignment; a group the reader teaches; an assignment whose gate is open ("always", or past its due
- * instant); or, for "after first note", the paragraphs where the reader has a note of its own for that assignment.
- */
-export function openPeerGates(reader: ReaderContext): { staffGroups: string[]; openAssignments: string[]; ownParagraphs: [string, string[]][] } {
-  const openAssignments: string[] = [];
-  const ownParagraphs: [string, string[]][] = [];
-  for (const [id, { peerVisibility, dueAt }] of reader.assignments) {
-    if (peerVisibility === "always" || (peerVisibility === "after_due" && reader.now.getTime() >= dueAt.getTime())) openAssignments.push(id);
-    const own = reader.ownNoteParagraphs.get(id);
-    if (peerVisibility === "after_first_note" && own?.size) ownParagraphs.push([id, [...own]]);
-  }
-  return { staffGroups: staffGroupIds(reader.roles), openAssignments, ownParagraphs };
-}
-
-function peerGateWhere(reader: ReaderContext): Prisma.NoteWhereInput {
-  const { staffGroups, openAssignments, ownParagraphs } = openPeerGates(reader);
-  return {
-    OR: [
-      { assignmentId: null },
-      ...(staffGroups.length ? [{ groupId: { in: staffGroups } }] : []),
-      ...(openAssignments.length ? [{ assignmentId: { in: openAssignments } }] : []),
-      ...ownParagraphs.map(([assignmentId, paragraphs]) => ({ assignmentId, paragraphId: { in: paragraphs } })),
-    ],
-  };
-}
-
 function threadStatusOf(note: NoteFacts): NoteResource["threadStatus"] {
   if (note.threadId === null) return null;
   if (note.threadStatus) return note.threadStatus;
@@ -151,43 +112,41 @@ function threadStatusOf(note: NoteFacts): NoteResource["threadStatus"] {
   return note.thread.moderationStatus;
 }
 
-/** What of an item's moderation this actor is shown (toNoteView): its moderators see most, its author the reason. */
-export function moderationSightOf(actor: Actor, resource: NoteResource): ModerationSight {
-  if (can(actor, "note:moderate", resource)) return "moderator";
-  return actor.kind === "user" && actor.id === resource.authorId ? "author" : "reader";
-}
-
-/** The groups in which the actor is an owner or moderator (whose items it moderates). */
-export function staffGroupIds(roles: Map<string, GroupRoleName>): string[] {
-  return [...roles].filter(([, role]) => role === "owner" || role === "moderator").map(([groupId]) => groupId);
+/**
+ * What this reader is shown of an item's moderation and what it may do with it, all from the policy: its moderators
+ * see most, its author the reason. `locked`: the item's thread is locked (no replies, whatever the policy allows).
+ * `thread`: for a reply, the note that opened its thread, which "note:reply" is asked about.
+ */
+export function noteAccessOf(actor: Actor, resource: NoteResource, options: { locked?: boolean; thread?: NoteResource } = {}): NoteAccess {
+  const mayModerate = can(actor, "note:moderate", resource);
+  const sight: ModerationSight = mayModerate ? "moderator" : actor.kind === "user" && actor.id === resource.authorId ? "author" : "reader";
+  return {
+    sight,
+    actions: {
+      mayReply: !options.locked && !resource.deleted && can(actor, "note:reply", options.thread ?? resource),
+      mayFlag: can(actor, "note:flag", resource),
+      mayEdit: can(actor, "note:update", resource),
+      mayDelete: can(actor, "note:delete", resource),
+      mayModerate,
+    },
+  };
 }
 
 /**
- * The same rule as the policy's "note:read", as a query filter, so lists and counts never load what the reader may
- * not see. Tests check that the two agree; every row is still passed through can() after loading.
- * A deleted note whose thread has live replies is kept (as a placeholder, see toNoteView): that is exact for notes
- * that open a thread; a deleted reply is placed by the thread code, which reads the whole thread.
- * Classmates' notes on an assignment also pass the peer gate (peerGateWhere), built from the same reader context.
+ * A row a list's query returned, checked once more with can(). The query filter is derived from the same rules, so a
+ * refusal means the two forms disagree: logged as an error (and the row left out), never silently dropped.
+ */
+export function isReadableRow(actor: Actor, resource: NoteResource, noteId: string, path: string): boolean {
+  if (can(actor, "note:read", resource)) return true;
+  log.error("authz.filter-disagrees", { permission: "note:read", noteId, path, actor: actor.kind === "user" ? actor.id : "anonymous" });
+  return false;
+}
+
+/**
+ * The policy's "note:read" as a query filter (derived from its rules, lib/authz/note-filter), so lists and counts
+ * never load what the reader may not see. A deleted note whose thread has live replies is kept (as a placeholder,
+ * see toNoteView); a deleted reply is placed by the thread code, which reads the whole thread.
  */
 export function visibleNotesWhere(actor: Actor, reader: ReaderContext): Prisma.NoteWhereInput {
-  const { roles } = reader;
-  const liveOrPlaceholder: Prisma.NoteWhereInput = { OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }] };
-  const approved: Prisma.NoteWhereInput = {
-    moderationStatus: "approved",
-    OR: [{ threadId: null }, { threadStatus: "approved" }],
-  };
-  const peerGate = peerGateWhere(reader);
-  const shared: Prisma.NoteWhereInput[] = [
-    { AND: [approved, { visibility: "public" }, peerGate] },
-    ...(roles.size ? [{ AND: [approved, { visibility: "group" as const, groupId: { in: [...roles.keys()] } }, peerGate] }] : []),
-  ];
-  if (actor.kind === "user" && !actor.suspended) {
-    shared.push({ authorId: actor.id });
-    // Moderators see every item they moderate, whatever its status (their own are covered just above).
-    const siteRole = actor.siteRole;
-    if (siteRole === "reviewer" || siteRole === "admin") shared.push({ visibility: "public" });
-    if (siteRole === "admin") shared.push({ visibility: "group" });
-    else if (staffGroupIds(roles).length) shared.push({ visibility: "group", groupId: { in: staffGroupIds(roles) } });
-  }
-  return { AND: [liveOrPlaceholder, { OR: shared }] };
+  return noteWhere("note:read", actor, reader);
 }

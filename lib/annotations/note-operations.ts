@@ -3,7 +3,8 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
-import { groupRolesOf, moderationSightOf } from "./note-access";
+import { groupRolesOf, noteAccessOf, toNoteResource } from "./note-access";
+import { emptyReaderContext } from "../authz/reader-context";
 import type { TCreateNote, TEditNote } from "./note-schemas";
 import { loadNoteForActor } from "./load-readable-note";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
@@ -77,7 +78,8 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
     await notifyNewItem(tx, created.id);
     return created;
   });
-  return toNoteView(note, "author");
+  // Its author's view: what the author may do with it does not depend on groups or peer visibility.
+  return toNoteView(note, noteAccessOf(actor, toNoteResource(note, emptyReaderContext())));
 }
 
 export { listNotes } from "./list-notes";
@@ -96,7 +98,7 @@ function assertReplyEdit(input: TEditNote, threadReferenceType: string): void {
 export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string): Promise<NoteView> {
   const { note, resource } = await loadNote(prisma, actor, noteId);
   assertCan(actor, "note:read", resource);
-  return toNoteView(note, moderationSightOf(actor, resource));
+  return toNoteView(note, noteAccessOf(actor, resource, { locked: note.lockedAt !== null }));
 }
 
 /**
@@ -155,7 +157,7 @@ export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: str
     if (!note.threadId && referenceType !== before.referenceType) {
       await tx.note.updateMany({ where: { threadId: noteId }, data: { referenceType } });
     }
-    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }), moderationSightOf(actor, resource));
+    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }), noteAccessOf(actor, resource, { locked: note.lockedAt !== null }));
   });
 }
 

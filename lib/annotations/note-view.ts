@@ -8,6 +8,19 @@ import { z } from "zod";
 const ZPassageQuote = z.strictObject({ exact: z.string(), prefix: z.string(), suffix: z.string() });
 const ZNamed = z.strictObject({ id: z.string(), name: z.string() });
 
+/**
+ * What the reader may do with the item, decided on the server by the policy (lib/authz/policy.ts): the page and the
+ * browser offer exactly these, and the server checks again when asked.
+ */
+export const ZNoteActions = z.strictObject({
+  mayReply: z.boolean(),
+  mayFlag: z.boolean(),
+  mayEdit: z.boolean(),
+  mayDelete: z.boolean(),
+  mayModerate: z.boolean(),
+});
+export type NoteActions = z.infer<typeof ZNoteActions>;
+
 export const ZNoteView = z.strictObject({
   id: z.uuid(),
   paragraph: z.string(),
@@ -43,6 +56,7 @@ export const ZNoteView = z.strictObject({
   replyCount: z.number().int().min(0),
   /** A deleted note kept as a placeholder because its thread has replies: body, tags and sources are emptied. */
   deleted: z.boolean(),
+  actions: ZNoteActions,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -3,7 +3,7 @@ import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "./note-access";
+import { isReadableRow, noteAccessOf, readerContext, toNoteResource, visibleNotesWhere } from "./note-access";
 import type { NoteView } from "./note-view";
 
 /** Enough for any real reader of one letter; a larger backlog of orphans is an editorial problem, not a page. */
@@ -28,6 +28,6 @@ export async function listOrphanedNotes(prisma: PrismaClient, actor: Actor, slug
   // The query mirrors the policy; the policy still has the last word on every row.
   return rows.flatMap((row) => {
     const resource = toNoteResource(row, reader);
-    return can(actor, "note:read", resource) ? [toNoteView(row, moderationSightOf(actor, resource))] : [];
+    return isReadableRow(actor, resource, row.id, "orphaned-notes") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
   });
 }

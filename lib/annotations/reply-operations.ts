@@ -5,7 +5,8 @@ import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import { loadNoteForActor } from "./load-readable-note";
-import { readerContext, moderationSightOf, toNoteResource } from "./note-access";
+import { noteAccessOf, readerContext, toNoteResource } from "./note-access";
+import { emptyReaderContext } from "../authz/reader-context";
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyNewItem } from "../notifications/note-activity";
@@ -92,7 +93,8 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
     });
     if (reply.moderationStatus === "pending") await announceQueued(tx, reply, "pending");
     await notifyNewItem(tx, reply.id);
-    return toNoteView(reply, "author");
+    // Its author's view: what the author may do with it does not depend on groups or peer visibility.
+    return toNoteView(reply, noteAccessOf(actor, toNoteResource(reply, emptyReaderContext())));
   });
 }
 
@@ -113,8 +115,10 @@ export async function listThread(prisma: PrismaClient, actor: Actor, noteId: str
     authorName: row.author.displayName,
   }));
   const ordered = orderThread(note.id, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, reader, hasReplies)));
+  // Every item of a locked thread refuses replies; a reply is answered through its thread's note ("note:reply").
+  const locked = note.lockedAt !== null;
   const view = (row: (typeof rows)[number] | typeof note, hasReplies?: boolean) =>
-    toNoteView(row, moderationSightOf(actor, toNoteResource(row, reader, hasReplies)));
+    toNoteView(row, noteAccessOf(actor, toNoteResource(row, reader, hasReplies), { locked, thread: row.id === note.id ? undefined : resource }));
   return {
     note: view(note),
     replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!, false), depth, inReplyTo })),

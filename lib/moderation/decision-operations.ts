@@ -1,6 +1,7 @@
 import { writeSuspension } from "../admin/admin-operations";
 import { loadUserResource } from "../admin/load-user";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
+import { noteAccessOf } from "../annotations/note-access";
 import { loadNoteForActor } from "../annotations/load-readable-note";
 import type { NoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
@@ -130,7 +131,10 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
       const outcome = newStatus === "approved" ? "it stays visible" : newStatus === "spam" ? "it was marked as spam" : "it was hidden";
       await notify(tx, { userIds: flaggers, kind: "flag_resolved", noteId, text: `A moderator reviewed the ${note.threadId ? "reply" : "note"} you flagged: ${outcome}`, excludeUserId: moderator.id });
     }
-    return toNoteView(await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE }), "moderator");
+    const after = await tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE });
+    // The item as its moderator sees it now: its new status, and its lock when the decision (un)locked its thread.
+    const decided = { ...resource, moderationStatus: after.moderationStatus };
+    return toNoteView(after, noteAccessOf(actor, decided, { locked: after.lockedAt !== null }));
   });
 }
 

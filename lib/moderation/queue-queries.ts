@@ -1,7 +1,7 @@
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { readerContext, type ReaderContext, moderationSightOf, toNoteResource } from "../annotations/note-access";
+import { noteAccessOf, readerContext, type ReaderContext, toNoteResource } from "../annotations/note-access";
 import { listNoteHistory } from "../annotations/note-history";
 import { orderThread } from "../annotations/thread-order";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
@@ -173,7 +173,7 @@ async function loadReviewDetails(
     if (!note || !thread || !author) return [];
     return [
       {
-        note: toNoteView(note, "moderator"),
+        note: toNoteView(note, noteAccessOf(actor, toNoteResource(note, reader), { locked: (note.threadId ? noteById.get(note.threadId)?.lockedAt : note.lockedAt) != null })),
         moderationRevision: note.moderationRevision,
         moderationStatus: note.moderationStatus,
         queuedAt: (note.queuedAt ?? row.queuedAt ?? note.createdAt).toISOString(),
@@ -223,7 +223,9 @@ function buildThreads(actor: Actor, reader: ReaderContext, rootIds: string[], ro
     }));
     const ordered = orderThread(rootId, shape, (reply, hasReplies) => can(actor, "note:read", toNoteResource(byId.get(reply.id)!, reader, hasReplies)));
     // The actor's own items in the thread are shown as their author sees them; the others as their moderator.
-    const view = (row: ThreadRow) => toNoteView(row, moderationSightOf(actor, toNoteResource(row, reader)));
+    const locked = root.lockedAt !== null;
+    const view = (row: ThreadRow) =>
+      toNoteView(row, noteAccessOf(actor, toNoteResource(row, reader), { locked, thread: row.id === rootId ? undefined : toNoteResource(root, reader) }));
     threads.set(rootId, {
       note: view(root),
       replies: ordered.map(({ id, depth, inReplyTo }) => ({ ...view(byId.get(id)!), depth, inReplyTo })),

@@ -1,6 +1,9 @@
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
+import { moderatesNote } from "../authz/conditions";
+import { toNoteSql, toNoteWhere } from "../authz/note-filter/note-predicate";
+import { emptyReaderContext, type ReaderContext } from "../authz/reader-context";
 import type { PrismaClient } from "../db/create-prisma-client";
 
 /**
@@ -11,6 +14,9 @@ import type { PrismaClient } from "../db/create-prisma-client";
  */
 export type ReviewScope = {
   actorId: string;
+  actor: Extract<Actor, { kind: "user" }>;
+  /** The reader facts the policy's moderatesNote reads: the roles in the groups the actor staffs. */
+  reader: ReaderContext;
   publicItems: boolean;
   allGroups: boolean;
   /** Groups the actor owns or moderates, with their names (the queue's group filter offers them). */
@@ -20,17 +26,17 @@ export type ReviewScope = {
 /** Null when the actor moderates nothing at all (anonymous, suspended, or a researcher who staffs no group). */
 export async function reviewScopeOf(prisma: PrismaClient, actor: Actor): Promise<ReviewScope | null> {
   if (actor.kind !== "user" || actor.suspended) return null;
-  const staffGroups = (
-    await prisma.membership.findMany({
-      where: { userId: actor.id, role: { in: ["owner", "moderator"] } },
-      select: { group: { select: { id: true, name: true } } },
-      orderBy: { group: { name: "asc" } },
-    })
-  ).map((membership) => membership.group);
+  const staffRoles = await prisma.membership.findMany({
+    where: { userId: actor.id, role: { in: ["owner", "moderator"] } },
+    select: { role: true, group: { select: { id: true, name: true } } },
+    orderBy: { group: { name: "asc" } },
+  });
+  const staffGroups = staffRoles.map((membership) => membership.group);
   const publicItems = actor.siteRole === "reviewer" || actor.siteRole === "admin";
   const allGroups = actor.siteRole === "admin";
   if (!publicItems && !allGroups && staffGroups.length === 0) return null;
-  return { actorId: actor.id, publicItems, allGroups, staffGroups };
+  const reader: ReaderContext = { ...emptyReaderContext(), roles: new Map(staffRoles.map(({ group, role }) => [group.id, role])) };
+  return { actorId: actor.id, actor, reader, publicItems, allGroups, staffGroups };
 }
 
 /**
@@ -56,25 +62,20 @@ export async function assertReviewScope(prisma: PrismaClient, actor: Actor): Pro
 }
 
 const staffGroupIds = (scope: ReviewScope) => scope.staffGroups.map((group) => group.id);
+// Moderation records are not notes: their scope is its own rule (visibleRecordsWhere), not a note permission.
 const staffGroupsSql = (scope: ReviewScope) => Prisma.join(staffGroupIds(scope).map((id) => Prisma.sql`${id}::uuid`));
 
-/** Notes and replies the scope moderates (replies carry their thread's visibility and group), as a Prisma filter. */
+/**
+ * Notes and replies the scope moderates, as a Prisma filter: the policy's moderatesNote condition in its query form
+ * (lib/authz/conditions.ts), the same definition can() applies to one item.
+ */
 export function moderatedNotesWhere(scope: ReviewScope): Prisma.NoteWhereInput {
-  const reach: Prisma.NoteWhereInput[] = [];
-  if (scope.publicItems) reach.push({ visibility: "public" });
-  if (scope.allGroups) reach.push({ visibility: "group" });
-  else if (scope.staffGroups.length) reach.push({ visibility: "group", groupId: { in: staffGroupIds(scope) } });
-  return { authorId: { not: scope.actorId }, OR: reach };
+  return toNoteWhere(moderatesNote.where(scope.actor, scope.reader));
 }
 
 /** The same rule as SQL over the note alias `n`, for the dashboard's aggregates. */
 export function moderatedNotesSql(scope: ReviewScope): Prisma.Sql {
-  const reach: Prisma.Sql[] = [];
-  if (scope.publicItems) reach.push(Prisma.sql`n.visibility = 'public'`);
-  if (scope.allGroups) reach.push(Prisma.sql`n.visibility = 'group'`);
-  else if (scope.staffGroups.length) reach.push(Prisma.sql`(n.visibility = 'group' AND n."groupId" IN (${staffGroupsSql(scope)}))`);
-  if (!reach.length) return Prisma.sql`FALSE`;
-  return Prisma.sql`(n."authorId" <> ${scope.actorId}::uuid AND (${Prisma.join(reach, " OR ")}))`;
+  return toNoteSql(moderatesNote.where(scope.actor, scope.reader));
 }
 
 /**

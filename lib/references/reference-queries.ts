@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { readerContext, moderationSightOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { isReadableRow, noteAccessOf, readerContext, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
 import type { NoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
@@ -101,7 +101,7 @@ export async function getReferenceEntry(
   // The query already filters by visibility; the policy has the last word on every row.
   const notes = rows.flatMap((note) => {
     const resource = toNoteResource(note, reader);
-    return can(actor, "note:read", resource) ? [{ note: toNoteView(note, moderationSightOf(actor, resource)), documentSlug: note.document.slug }] : [];
+    return isReadableRow(actor, resource, note.id, "reference-queries") ? [{ note: toNoteView(note, noteAccessOf(actor, resource, { locked: note.lockedAt !== null })), documentSlug: note.document.slug }] : [];
   });
   return {
     entry,

@@ -36,6 +36,7 @@ function note(n: number, overrides: Partial<NoteView> = {}): NoteView {
     parentId: null,
     replyCount: 0,
     deleted: false,
+    actions: { mayReply: true, mayFlag: false, mayEdit: false, mayDelete: false, mayModerate: true },
     createdAt: "2026-11-25T10:00:00.000Z",
     updatedAt: "2026-11-25T10:00:00.000Z",
     ...overrides,

@@ -6,7 +6,6 @@ import type { ReadingEdition } from "@/lib/documents/reading-edition";
 import { getNote } from "@/lib/annotations/note-operations";
 import { countNotesByParagraph, listNotes } from "@/lib/annotations/list-notes";
 import { listNotesPerParagraph } from "@/lib/annotations/list-notes-per-paragraph";
-import { moderatableNoteIds } from "@/lib/moderation/moderatable-notes";
 import { noteFilterOptions } from "@/lib/annotations/note-filter-options";
 import { notesPageHref, parseNotesPageView, type NotesPageView } from "@/lib/annotations/notes-view-params";
 import type { NoteView } from "@/lib/annotations/note-view";
@@ -119,7 +118,6 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const { notes, nextCursor, totals, options, openMissing, groups, entries, orphans } = await readerData(actor, slug, view);
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   const margin = notesByParagraph(edition, notes, totals);
-  const moderatable = moderatableNoteIds(actor, new Map(groups.map((group) => [group.id, group.role])), notes);
   return (
     <main id="main" className="reading">
       <article className="edition" aria-labelledby="edition-title">
@@ -148,7 +146,6 @@ export default async function LetterPage({ params, searchParams }: Props) {
                 viewerId={actor.kind === "user" ? actor.id : null}
                 openNoteId={view.note ?? null}
                 moreHref={notesPageHref(slug, view, { paragraph: anchor, cursor: undefined }, `#notes-${anchor}`)}
-                moderatable={moderatable}
               />
             ) : null;
           }}
