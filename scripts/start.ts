@@ -54,6 +54,7 @@ async function main() {
   for (const outcome of seeded.outcomes) step(`seed: ${describeOutcome(outcome)}`);
   if (seeded.demoAccountsCreated !== null) step(`seed: demo accounts ${seeded.demoAccountsCreated ? `created (${seeded.demoAccountsCreated})` : "already present"}; see the sign-in page`);
   if (seeded.demoNotesCreated) step(`seed: demo notes and replies created (${seeded.demoNotesCreated})`);
+  if (seeded.notesRendered) step(`notes: stored the HTML of ${seeded.notesRendered} note(s) rendered by an older or no renderer`);
 
   step("build: checking the production build");
   step((await ensureProductionBuild()) ? "build: done" : "build: current, not rebuilt");

@@ -1,4 +1,5 @@
 import type { NoteView } from "@/lib/annotations/note-view";
+import type { FeedbackState } from "@/lib/teaching/feedback-schemas";
 import { NoteCard } from "./note-card";
 import { NoteCountLinks } from "./note-count-links";
 import { NoteHighlights } from "./note-highlights";
@@ -20,12 +21,15 @@ export function ParagraphNotesSection({
   slug,
   viewerId,
   openNoteId,
+  feedback,
   moreHref,
 }: {
   group: ParagraphNotes;
   slug: string;
   viewerId: string | null;
   openNoteId: string | null;
+  /** Private feedback on the shown notes that have some for this reader (from the page's data, not fetched per card). */
+  feedback: Map<string, FeedbackState>;
   moreHref: string;
 }) {
   return (
@@ -34,7 +38,7 @@ export function ParagraphNotesSection({
         <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
       </h2>
       {group.notes.map((note) => (
-        <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} />
+        <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} feedback={feedback.get(note.id)} />
       ))}
       {group.notes.length < group.total ? (
         <p className="paragraph-notes-more">

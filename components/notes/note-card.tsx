@@ -1,4 +1,5 @@
 import type { NoteView } from "@/lib/annotations/note-view";
+import type { FeedbackState } from "@/lib/teaching/feedback-schemas";
 import { NoteFeedback } from "./note-feedback";
 import { NoteThread } from "./note-thread";
 
@@ -41,11 +42,14 @@ export function NoteCard({
   slug,
   viewerId = null,
   open = false,
+  feedback,
 }: {
   note: NoteView;
   slug: string;
   viewerId?: string | null;
   open?: boolean;
+  /** Private feedback on this note for this reader, from the page's data; absent when there is none for them. */
+  feedback?: FeedbackState;
 }) {
   const created = new Date(note.createdAt);
   const status = moderationLine(note, viewerId);
@@ -89,8 +93,8 @@ export function NoteCard({
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
       </p>
-      {/* Private feedback: asked for only on cards the student wrote or their teachers moderate; the server decides. */}
-      {note.assignmentId && !note.deleted && viewerId && (viewerId === note.author.id || note.actions.mayModerate) ? <NoteFeedback noteId={note.id} /> : null}
+      {/* Private feedback: the page's data holds it for the note's student and the class's teachers only. */}
+      {feedback ? <NoteFeedback noteId={note.id} initial={feedback} /> : null}
       <NoteThread note={note} viewerId={viewerId} initiallyOpen={open} signInHref={`/sign-in?callbackUrl=${encodeURIComponent(notePermalink(slug, note.id))}`} />
     </article>
   );

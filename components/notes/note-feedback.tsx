@@ -1,32 +1,22 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import type { FeedbackState } from "@/lib/teaching/feedback-schemas";
 import { FormStatus } from "@/components/forms/form-status";
 import { sendJson } from "@/components/forms/send-json";
 
-type Feedback = { id: string; body: string; author: { displayName: string }; createdAt: string };
+type Feedback = FeedbackState["feedback"][number];
 
 /**
  * Private feedback on a student's assignment note: the student reads it, the class's teachers read and write it.
- * Loaded from the server, which decides (a 404 shows nothing); rendered only for the author's or a moderator's card.
+ * The page's data brings it (the server decided who gets it), so no card asks the server for its own.
  */
-export function NoteFeedback({ noteId }: { noteId: string }) {
-  const [state, setState] = useState<{ feedback: Feedback[]; mayWrite: boolean } | null>(null);
+export function NoteFeedback({ noteId, initial }: { noteId: string; initial: FeedbackState }) {
+  const [state, setState] = useState<FeedbackState | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const url = `/api/notes/${noteId}/feedback`;
-
-  useEffect(() => {
-    let live = true;
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data) => live && data && setState(data))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, [url]);
 
   if (!state || (state.feedback.length === 0 && !state.mayWrite)) return null;
   const fieldId = `feedback-${noteId}`;

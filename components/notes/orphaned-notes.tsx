@@ -1,3 +1,4 @@
+import type { FeedbackState } from "@/lib/teaching/feedback-schemas";
 import type { NoteView } from "@/lib/annotations/note-view";
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
 import { blockLabel } from "@/components/reading/block-label";
@@ -7,7 +8,17 @@ import { NoteCard } from "./note-card";
  * The reader's notes whose passage a correction of the text removed. They are listed here, under the letter, with
  * the words they were written on, and never drawn on the text: a look-alike passage is not theirs.
  */
-export function OrphanedNotes({ notes, edition, viewerId }: { notes: NoteView[]; edition: ReadingEdition; viewerId: string | null }) {
+export function OrphanedNotes({
+  notes,
+  edition,
+  viewerId,
+  feedback,
+}: {
+  notes: NoteView[];
+  edition: ReadingEdition;
+  viewerId: string | null;
+  feedback?: Map<string, FeedbackState>;
+}) {
   if (notes.length === 0) return null;
   const labels = new Map(edition.paragraphs.filter((paragraph) => paragraph.anchorId).map((paragraph) => [paragraph.anchorId!, blockLabel(paragraph)]));
   return (
@@ -25,7 +36,7 @@ export function OrphanedNotes({ notes, edition, viewerId }: { notes: NoteView[];
             <p className="orphaned-note-place">
               Was on <a href={`#${note.paragraph}`}>{labels.get(note.paragraph) ?? note.paragraph}</a>
             </p>
-            <NoteCard note={note} slug={edition.slug} viewerId={viewerId} />
+            <NoteCard note={note} slug={edition.slug} viewerId={viewerId} feedback={feedback?.get(note.id)} />
           </li>
         ))}
       </ul>

@@ -1,12 +1,11 @@
-import type { Actor } from "../authz/actor";
-import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
-import { notFound } from "../errors/app-error";
+import { documentRefOf, type DocumentRef } from "../documents/document-ref";
+import { contextOf, type Reader } from "../request/request-context";
 import { all, hasReferenceType, hasTag, otherFilters, visibleToReader } from "../search/search-conditions";
 import type { NoteFilters } from "./list-notes";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { isReadableRow, noteAccessOf, readerContext, toNoteResource } from "./note-access";
+import { isReadableRow, noteAccessOf, toNoteResource } from "./note-access";
 import type { TNoteSort } from "./note-schemas";
 import type { NoteView } from "./note-view";
 
@@ -20,20 +19,19 @@ const ORDER_WITHIN: Record<TNoteSort, Prisma.Sql> = {
 
 /**
  * The first `perParagraph` notes of every paragraph, in the chosen order, among the anchored notes (not replies) the
- * reader may see under the filters: what the letter's margin shows, whatever the number of notes (the rest of a
- * paragraph's notes are a link away). One ranked query for the ids, one load of those rows; each row still passes
- * the policy.
+ * reader may see under the filters, and how many the reader may see beside each paragraph (anchor → count): what the
+ * letter's margin shows, whatever the number of notes (the rest of a paragraph's notes are a link away). One ranked
+ * query gives the ids and the totals (a window count), one load gives those rows; each row still passes the policy.
  */
-export async function listNotesPerParagraph(
+export async function notesPerParagraph(
   prisma: PrismaClient,
-  actor: Actor,
-  slug: string,
+  who: Reader,
+  which: string | DocumentRef,
   filters: NoteFilters,
   sort: TNoteSort,
   perParagraph: number,
-): Promise<NoteView[]> {
-  const [document, reader] = await Promise.all([prisma.document.findUnique({ where: { slug }, select: { id: true } }), readerContext(prisma, actor)]);
-  if (!document) throw notFound("No such document");
+): Promise<{ notes: NoteView[]; totals: Map<string, number> }> {
+  const [document, { actor, reader }] = await Promise.all([documentRefOf(prisma, which), contextOf(prisma, who)]);
   const conditions = [
     visibleToReader(actor, reader, { placeholders: true }),
     Prisma.sql`n."threadId" IS NULL AND n."anchorStatus" = 'anchored'`,
@@ -41,20 +39,42 @@ export async function listNotesPerParagraph(
     ...(filters.referenceType ? [hasReferenceType(filters.referenceType)] : []),
     ...(filters.tag ? [hasTag(filters.tag)] : []),
   ];
-  const ranked = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id FROM (
-      SELECT n."id", n."paragraphId", row_number() OVER (PARTITION BY n."paragraphId" ORDER BY ${ORDER_WITHIN[sort]}) AS "place"
+  const ranked = await prisma.$queryRaw<{ id: string; paragraphId: string; total: number }[]>`
+    SELECT id, "paragraphId", total FROM (
+      SELECT n."id", n."paragraphId",
+        row_number() OVER (PARTITION BY n."paragraphId" ORDER BY ${ORDER_WITHIN[sort]}) AS "place",
+        count(*) OVER (PARTITION BY n."paragraphId")::int AS "total"
       FROM "Note" n WHERE ${all(conditions)}
     ) ranked
     WHERE "place" <= ${perParagraph}
     ORDER BY "paragraphId", "place"`;
-  if (ranked.length === 0) return [];
+  if (ranked.length === 0) return { notes: [], totals: new Map() };
   const rows = await prisma.note.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, include: NOTE_INCLUDE });
   const order = new Map(ranked.map((row, index) => [row.id, index]));
-  return rows
+  // Every paragraph with a visible note has its first note among the rows: its anchor comes with it.
+  const anchorOf = new Map(rows.map((row) => [row.paragraphId, row.paragraph.anchorId]));
+  const totals = new Map<string, number>();
+  for (const { paragraphId, total } of ranked) {
+    const anchor = anchorOf.get(paragraphId);
+    if (anchor) totals.set(anchor, total);
+  }
+  const notes = rows
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .flatMap((row) => {
       const resource = toNoteResource(row, reader);
       return isReadableRow(actor, resource, row.id, "list-notes-per-paragraph") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
     });
+  return { notes, totals };
+}
+
+/** The margin's notes alone (see notesPerParagraph). */
+export async function listNotesPerParagraph(
+  prisma: PrismaClient,
+  who: Reader,
+  which: string | DocumentRef,
+  filters: NoteFilters,
+  sort: TNoteSort,
+  perParagraph: number,
+): Promise<NoteView[]> {
+  return (await notesPerParagraph(prisma, who, which, filters, sort, perParagraph)).notes;
 }

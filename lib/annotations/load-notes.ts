@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/create-prisma-client";
-import { renderNoteMarkdown } from "../markdown/render-note-markdown";
+import { bodyHtmlOf } from "../markdown/rendered-body";
 import type { NoteActions, NoteView } from "./note-view";
 
 export const NOTE_INCLUDE = {
@@ -30,7 +30,7 @@ export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
     // A placeholder keeps its place in the thread and says no more than that it was deleted: not even who wrote it
     // (the nil uuid and an empty name stand for "nobody").
     return {
-      ...toNoteView({ ...note, deletedAt: null, body: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, access),
+      ...toNoteView({ ...note, deletedAt: null, body: "", bodyHtml: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, access),
       author: DELETED_AUTHOR,
       deleted: true,
       bodyHtml: "",
@@ -44,7 +44,7 @@ export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
     anchorStatus: note.anchorStatus,
     referenceType: note.referenceType,
     body: note.body,
-    bodyHtml: renderNoteMarkdown(note.body),
+    bodyHtml: bodyHtmlOf(note),
     tags: note.tags,
     sources: note.sources as NoteView["sources"],
     visibility: note.visibility,

@@ -5,6 +5,7 @@ import { can } from "../authz/can";
 import type { NoteResource, PeerGate } from "../authz/resources";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { log } from "../log";
+import { loadRequestContext } from "../request/request-context";
 import type { ModerationSight, NoteAccess } from "./load-notes";
 
 export { openPeerGates, staffGroupIds, type PeerVisibilityName, type ReaderContext };
@@ -18,19 +19,7 @@ export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<
 
 /** `now` comes from the app's clock (a parameter, so that tests can move it); SQL never asks the database for it. */
 export async function readerContext(prisma: Prisma.TransactionClient | PrismaClient, actor: Actor, now: Date = new Date()): Promise<ReaderContext> {
-  if (actor.kind !== "user" || actor.suspended) return { roles: new Map(), assignments: new Map(), ownNoteParagraphs: new Map(), now };
-  const [memberships, ownNotes] = await Promise.all([
-    prisma.membership.findMany({
-      where: { userId: actor.id },
-      select: { groupId: true, role: true, group: { select: { assignments: { select: { id: true, peerVisibility: true, dueAt: true } } } } },
-    }),
-    prisma.note.findMany({
-      where: { authorId: actor.id, assignmentId: { not: null }, threadId: null, deletedAt: null },
-      select: { assignmentId: true, paragraphId: true },
-      distinct: ["assignmentId", "paragraphId"],
-    }),
-  ]);
-  return readerContextOf(memberships.map(({ groupId, role }) => [groupId, role]), memberships.flatMap((m) => m.group.assignments), ownNotes, now);
+  return (await loadRequestContext(prisma, actor, now)).reader;
 }
 
 /** A reader's context from facts already loaded (notification recipients are judged in bulk, see readers-among.ts). */

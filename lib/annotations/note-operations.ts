@@ -5,9 +5,11 @@ import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
 import { groupRolesOf, noteAccessOf, toNoteResource } from "./note-access";
 import { emptyReaderContext } from "../authz/reader-context";
+import type { Reader } from "../request/request-context";
 import type { TCreateNote, TEditNote } from "./note-schemas";
 import { loadNoteForActor } from "./load-readable-note";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
+import { renderedBody } from "../markdown/rendered-body";
 import type { NoteView } from "./note-view";
 import type { z } from "zod";
 import type { ZNoteListQuery } from "./note-schemas";
@@ -66,7 +68,7 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
         positionStart: input.position?.start ?? null,
         positionEnd: input.position?.end ?? null,
         referenceType: input.referenceType,
-        body: input.body,
+        ...renderedBody(input.body),
         tags: input.tags,
         sources: input.sources,
         referenceEntryId: input.referenceEntryId ?? null,
@@ -95,8 +97,8 @@ function assertReplyEdit(input: TEditNote, threadReferenceType: string): void {
   if (Object.keys(fields).length) throw new AppError("bad_request", "Invalid input", { fields });
 }
 
-export async function getNote(prisma: PrismaClient, actor: Actor, noteId: string): Promise<NoteView> {
-  const { note, resource } = await loadNote(prisma, actor, noteId);
+export async function getNote(prisma: PrismaClient, who: Reader, noteId: string): Promise<NoteView> {
+  const { note, actor, resource } = await loadNote(prisma, who, noteId);
   assertCan(actor, "note:read", resource);
   return toNoteView(note, noteAccessOf(actor, resource, { locked: note.lockedAt !== null }));
 }
@@ -128,9 +130,9 @@ export async function updateNote(prisma: PrismaClient, actor: Actor, noteId: str
     const { count } = await tx.note.updateMany({
       where: { id: noteId, version: basedOn, deletedAt: null },
       data: note.threadId
-        ? { body: input.body, version: { increment: 1 } }
+        ? { ...renderedBody(input.body), version: { increment: 1 } }
         : {
-            body: input.body,
+            ...renderedBody(input.body),
             ...(input.tags ? { tags: input.tags } : {}),
             ...(input.sources ? { sources: input.sources } : {}),
             ...(input.referenceEntryId !== undefined ? { referenceEntryId: input.referenceEntryId } : {}),

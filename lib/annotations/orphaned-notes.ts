@@ -1,9 +1,9 @@
-import type { Actor } from "../authz/actor";
-import { assertCan, can } from "../authz/can";
+import { assertCan } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
-import { notFound } from "../errors/app-error";
+import { documentRefOf, type DocumentRef } from "../documents/document-ref";
+import { contextOf, type Reader } from "../request/request-context";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
-import { isReadableRow, noteAccessOf, readerContext, toNoteResource, visibleNotesWhere } from "./note-access";
+import { isReadableRow, noteAccessOf, toNoteResource, visibleNotesWhere } from "./note-access";
 import type { NoteView } from "./note-view";
 
 /** Enough for any real reader of one letter; a larger backlog of orphans is an editorial problem, not a page. */
@@ -14,11 +14,10 @@ export const MAX_ORPHANS = 200;
  * they were written on, and never drawn on the text, where they would sit on whatever now looks like their words.
  * In reading order of their paragraph, then oldest first.
  */
-export async function listOrphanedNotes(prisma: PrismaClient, actor: Actor, slug: string): Promise<NoteView[]> {
+export async function listOrphanedNotes(prisma: PrismaClient, who: Reader, which: string | DocumentRef): Promise<NoteView[]> {
+  const { actor, reader } = await contextOf(prisma, who);
   assertCan(actor, "document:read", { type: "document" });
-  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true } });
-  if (!document) throw notFound("No such document");
-  const reader = await readerContext(prisma, actor);
+  const document = await documentRefOf(prisma, which);
   const rows = await prisma.note.findMany({
     where: { AND: [visibleNotesWhere(actor, reader), { documentId: document.id, threadId: null, anchorStatus: "orphan" }] },
     include: NOTE_INCLUDE,

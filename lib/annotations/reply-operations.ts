@@ -4,9 +4,11 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
 import { AppError } from "../errors/app-error";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
+import { renderedBody } from "../markdown/rendered-body";
 import { loadNoteForActor } from "./load-readable-note";
 import { noteAccessOf, readerContext, toNoteResource } from "./note-access";
 import { emptyReaderContext } from "../authz/reader-context";
+import type { Reader } from "../request/request-context";
 import { announceQueued } from "../moderation/item-moderators";
 import { moderationOnCreate } from "../moderation/premoderation";
 import { notifyNewItem } from "../notifications/note-activity";
@@ -25,9 +27,9 @@ const parentError = (message: string) => new AppError("bad_request", "Invalid in
  * The note that opens a thread, readable by the actor. Replies live in their note's thread, so a reply's id is
  * refused here (after the read check, so that it tells nothing about replies the actor may not see).
  */
-async function loadThreadNote(prisma: PrismaClient, actor: Actor, noteId: string) {
-  const loaded = await loadNoteForActor(prisma, actor, noteId);
-  assertCan(actor, "note:read", loaded.resource);
+async function loadThreadNote(prisma: PrismaClient, who: Reader, noteId: string) {
+  const loaded = await loadNoteForActor(prisma, who, noteId);
+  assertCan(loaded.actor, "note:read", loaded.resource);
   if (loaded.note.threadId) {
     throw new AppError("bad_request", `This is a reply; its thread is note ${loaded.note.threadId} (name this reply as parentId)`);
   }
@@ -79,7 +81,7 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
         visibility: note.visibility,
         groupId: note.groupId,
         referenceType: note.referenceType,
-        body: input.body,
+        ...renderedBody(input.body),
         tags: [],
         sources: [],
         threadId: note.id,
@@ -103,8 +105,8 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
  * answers to one reply oldest first) with a display depth. Deleted replies stay as empty placeholders while live
  * replies hang below them; others are left out.
  */
-export async function listThread(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ThreadView> {
-  const { note, reader, resource } = await loadThreadNote(prisma, actor, noteId);
+export async function listThread(prisma: PrismaClient, who: Reader, noteId: string): Promise<ThreadView> {
+  const { note, actor, reader, resource } = await loadThreadNote(prisma, who, noteId);
   const rows = await prisma.note.findMany({ where: { threadId: note.id }, include: NOTE_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const shape = rows.map((row) => ({

@@ -2,6 +2,8 @@ import type { ParagraphKindName } from "./paragraph-kinds";
 
 /** What the reading page needs of a document: plain data, safe to pass to client components. */
 export type ReadingEdition = {
+  /** The document's row id: loaders given the edition look nothing up again. */
+  id: string;
   slug: string;
   title: string;
   author: string;

@@ -7,6 +7,12 @@ import { sanitizeNoteHtml } from "./sanitize-note-html";
  * `rel="nofollow ugc noopener"`; images become links to their URL; `#` and `##` become h3 and h4. The renderer's
  * output then passes the sanitizer (`sanitizeNoteHtml`).
  */
+/**
+ * Raise this whenever the parser's options, the sanitizer's rules or the libraries' versions change what a body
+ * renders to: notes stored with an older version are rendered again (scripts/lib/rerender-notes.ts, and on read).
+ */
+export const NOTE_RENDERER_VERSION = 1;
+
 export function renderNoteMarkdown(source: string): string {
   return sanitizeNoteHtml(noteMarkdownParser.render(source));
 }

@@ -4,6 +4,7 @@ import { assertCan, can } from "../authz/can";
 import { moderatesNote } from "../authz/conditions";
 import { toNoteSql, toNoteWhere } from "../authz/note-filter/note-predicate";
 import { emptyReaderContext, type ReaderContext } from "../authz/reader-context";
+import type { RequestContext } from "../request/request-context";
 import type { PrismaClient } from "../db/create-prisma-client";
 
 /**
@@ -37,6 +38,12 @@ export async function reviewScopeOf(prisma: PrismaClient, actor: Actor): Promise
   if (!publicItems && !allGroups && staffGroups.length === 0) return null;
   const reader: ReaderContext = { ...emptyReaderContext(), roles: new Map(staffRoles.map(({ group, role }) => [group.id, role])) };
   return { actorId: actor.id, actor, reader, publicItems, allGroups, staffGroups };
+}
+
+/** Whether the request's reader may use the review tools, from its context: no query. */
+export function mayReviewWith(ctx: RequestContext): boolean {
+  const moderatesAGroup = ctx.groups.some((group) => group.role === "owner" || group.role === "moderator");
+  return can(ctx.actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: moderatesAGroup });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { isReadableRow, noteAccessOf, readerContext, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { isReadableRow, noteAccessOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { contextOf, type Reader } from "../request/request-context";
 import type { NoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
@@ -77,16 +78,16 @@ export function countLetterMentions(groups: ReadonlyArray<TReferenceGroup>, lett
  */
 export async function getReferenceEntry(
   prisma: PrismaClient,
-  actor: Actor,
+  who: Reader,
   id: string,
   letter: TLetterText | null,
 ): Promise<TReferenceEntryPage> {
+  const { actor, reader } = await contextOf(prisma, who);
   assertCan(actor, "reference:read", INDEX);
   if (!ENTRY_ID.test(id)) throw notFound("No such entry in the reference index");
   const row = await prisma.referenceEntry.findUnique({ where: { id } });
   if (!row) throw notFound("No such entry in the reference index");
   const entry = { ...toSummary(row), description: row.description };
-  const reader = await readerContext(prisma, actor);
   // Live notes only: a deleted note kept as its thread's placeholder says nothing about the entry.
   const where = { AND: [visibleNotesWhere(actor, reader), { referenceEntryId: id, threadId: null, deletedAt: null }] };
   const [rows, noteCount] = await Promise.all([

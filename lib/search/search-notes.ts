@@ -1,9 +1,8 @@
-import type { Actor } from "../authz/actor";
-import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
+import { documentRefOf, type DocumentRef } from "../documents/document-ref";
+import { contextOf, type Reader } from "../request/request-context";
 import { Prisma } from "../db/generated/client";
-import { notFound } from "../errors/app-error";
-import { readerContext, toNoteResource } from "../annotations/note-access";
+import { isReadableRow, toNoteResource } from "../annotations/note-access";
 import { noteMarkdownToText } from "../markdown/note-markdown-to-text";
 import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
 import { all, hasReferenceType, hasTag, matchesText, otherFilters, rankOf, tsQuery, visibleToReader } from "./search-conditions";
@@ -51,13 +50,9 @@ type FacetRow = { total: number; referenceType: FacetCount[]; tag: FacetCount[] 
  * match on a tag alone ranks 0, last). The text match goes through the GIN index; the visibility test is a cheap
  * filter on the rows it finds.
  */
-export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: string, query: TNoteSearchQuery): Promise<SearchPage> {
+export async function searchNotes(prisma: PrismaClient, who: Reader, which: string | DocumentRef, query: TNoteSearchQuery): Promise<SearchPage> {
   const after = query.cursor ? decodeSearchCursor(query.cursor) : null;
-  const [document, reader] = await Promise.all([
-    prisma.document.findUnique({ where: { slug }, select: { id: true } }),
-    readerContext(prisma, actor),
-  ]);
-  if (!document) throw notFound("No such document");
+  const [document, { actor, reader }] = await Promise.all([documentRefOf(prisma, which), contextOf(prisma, who)]);
 
   const base = [matchesText(query.q), visibleToReader(actor, reader), ...otherFilters(document.id, query)];
   const typeFilter = query.referenceType ? hasReferenceType(query.referenceType) : Prisma.sql`TRUE`;
@@ -108,12 +103,14 @@ export async function searchNotes(prisma: PrismaClient, actor: Actor, slug: stri
   ]);
 
   // The SQL already filters by visibility; the policy has the last word on every row.
-  const visible = hits.filter((hit) => can(actor, "note:read", toNoteResource({ ...hit, thread: hit.threadStatus ? { moderationStatus: hit.threadStatus } : null }, reader)));
+  const visible = hits.filter((hit) =>
+    isReadableRow(actor, toNoteResource({ ...hit, thread: hit.threadStatus ? { moderationStatus: hit.threadStatus } : null }, reader), hit.id, "search-notes"),
+  );
   const page = visible.slice(0, query.limit);
   const last = hits.length > query.limit ? hits[query.limit - 1] : null;
   const snippets = await highlight(prisma, query.q, page);
   return {
-    results: page.map((hit, index) => toResult(slug, hit, snippets[index])),
+    results: page.map((hit, index) => toResult(document.slug, hit, snippets[index])),
     facets: { referenceType: facets.referenceType, tag: facets.tag },
     total: facets.total,
     nextCursor: last ? encodeSearchCursor(last.rank, last.id) : null,

@@ -5,7 +5,9 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
 import { loadNoteForActor } from "../annotations/load-readable-note";
 import { log } from "../log";
-import type { FeedbackView, TFeedbackInput } from "./feedback-schemas";
+import type { NoteView } from "../annotations/note-view";
+import type { RequestContext } from "../request/request-context";
+import type { FeedbackState, FeedbackView, TFeedbackInput } from "./feedback-schemas";
 
 const FEEDBACK_SELECT = { id: true, noteId: true, body: true, createdAt: true, author: { select: { id: true, displayName: true } } } as const;
 
@@ -44,4 +46,32 @@ export async function addFeedback(prisma: PrismaClient, actor: Actor, noteId: st
   });
   log.info("feedback.added", { noteId: note.id, assignmentId: note.assignmentId });
   return toFeedbackView(row);
+}
+
+
+/**
+ * The feedback on every shown note that has some for this reader, in one statement, for a page's data (so that no
+ * card asks for its own): the notes written for an assignment that the reader may read feedback on, as
+ * "feedback:read" says (the student, the class's teachers). Notes the reader may not read are not among `notes`.
+ */
+export async function feedbackForNotes(
+  prisma: PrismaClient,
+  ctx: RequestContext,
+  notes: Pick<NoteView, "id" | "assignmentId" | "visibility" | "group" | "author" | "deleted">[],
+): Promise<Map<string, FeedbackState>> {
+  const { actor, reader } = ctx;
+  const targets = notes.flatMap((note) => {
+    if (!note.assignmentId || note.visibility !== "group" || !note.group || note.deleted) return [];
+    const resource: FeedbackResource = { type: "feedback", studentId: note.author.id, viewerClassRole: reader.roles.get(note.group.id) ?? null };
+    return can(actor, "feedback:read", resource) ? [{ id: note.id, mayWrite: can(actor, "feedback:write", resource) }] : [];
+  });
+  if (targets.length === 0) return new Map();
+  const rows = await prisma.feedback.findMany({
+    where: { noteId: { in: targets.map((target) => target.id) } },
+    select: FEEDBACK_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return new Map(
+    targets.map(({ id, mayWrite }) => [id, { feedback: rows.filter((row) => row.noteId === id).map(toFeedbackView), mayWrite }]),
+  );
 }

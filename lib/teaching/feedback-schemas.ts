@@ -19,3 +19,6 @@ export const ZFeedbackView = z.strictObject({
 });
 export type FeedbackView = z.input<typeof ZFeedbackView>;
 export const ZFeedbackList = z.strictObject({ feedback: z.array(ZFeedbackView), mayWrite: z.boolean() });
+
+/** A note's feedback as a page hands it to the note's card (the shape GET /api/notes/<id>/feedback answers). */
+export type FeedbackState = z.infer<typeof ZFeedbackList>;

@@ -2,16 +2,22 @@ import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { importEditions } from "../../lib/documents/import-editions";
 import type { ImportOutcome } from "../../lib/documents/import-document";
 import { seedDemoData } from "../../lib/demo/seed-demo-data";
+import { rerenderNoteBodies } from "../../lib/markdown/rerender-note-bodies";
 import { seedReferenceIndex } from "../../lib/references/seed-reference-index";
 
 /** Imports the letters (and, when asked, demo data). Safe to run on every start: unchanged sources write nothing. */
-export async function seedDatabase(url: string, options: { demo?: boolean } = {}): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null; demoNotesCreated: number | null }> {
+export async function seedDatabase(
+  url: string,
+  options: { demo?: boolean } = {},
+): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null; demoNotesCreated: number | null; notesRendered: number }> {
   const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
   try {
     const outcomes = await importEditions(prisma);
     await seedReferenceIndex(prisma);
     const demo = options.demo ? await seedDemoData(prisma) : null;
-    return { outcomes, demoAccountsCreated: demo ? demo.created : null, demoNotesCreated: demo ? demo.notes : null };
+    // Notes whose stored HTML is missing or older than the renderer: rendered now, so that pages never render.
+    const notesRendered = await rerenderNoteBodies(prisma);
+    return { outcomes, demoAccountsCreated: demo ? demo.created : null, demoNotesCreated: demo ? demo.notes : null, notesRendered };
   } finally {
     await prisma.$disconnect();
   }

@@ -8,6 +8,7 @@ function paragraph(overrides: Partial<ReadingParagraph>): ReadingParagraph {
 
 function edition(paragraphs: ReadingParagraph[]): ReadingEdition {
   return {
+    id: "00000000-0000-4000-8000-000000000001",
     slug: "x", title: "T", author: "A", dateLine: null, writtenText: null, writtenOn: null, place: null, translation: null,
     firstPublication: null, transcriptionCredit: null, licenceText: "L", sourceUrl: null, lastUpdatedText: null,
     lastUpdatedOn: null, textRevision: 1, paragraphs,

@@ -6,8 +6,8 @@ import { cache as perRequest } from "react";
 import { EntryNotesList } from "@/components/references/entry-notes-list";
 import { MentionPassagesList } from "@/components/references/mention-passages-list";
 import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { AppError } from "@/lib/errors/app-error";
 import { getReferenceEntry, MAX_ENTRY_NOTES } from "@/lib/references/reference-queries";
 import { loadLetterText } from "../load-letter-text";
@@ -16,9 +16,9 @@ type Props = { params: Promise<{ id: string }> };
 
 /** The entry, once per request for both the metadata and the page; null when the index has no such entry. */
 const loadEntry = perRequest(async function loadEntry(id: string) {
-  const [actor, letter] = await Promise.all([currentActor(), loadLetterText()]);
+  const [ctx, letter] = await Promise.all([currentRequestContext(), loadLetterText()]);
   try {
-    return { letter, page: await getReferenceEntry(prisma(), actor, id, letter) };
+    return { letter, page: await getReferenceEntry(prisma(), ctx, id, letter) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;

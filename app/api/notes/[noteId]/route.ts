@@ -3,6 +3,7 @@ import { jsonResponse } from "@/lib/http/json-response";
 import { deleteNote, getNote, updateNote } from "@/lib/annotations/note-operations";
 import { ZEditNote } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { prisma } from "@/lib/db/prisma";
 import { editBasedOn, noteEtag } from "@/lib/annotations/edit-precondition";
 import { apiRoute } from "@/lib/http/api-route";
@@ -12,7 +13,7 @@ type Context = { params: Promise<{ noteId: string }> };
 
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { noteId } = await params;
-  const note = await getNote(prisma(), await currentActor(), noteId);
+  const note = await getNote(prisma(), await currentRequestContext(), noteId);
   return jsonResponse(ZNoteView, note, { headers: { ETag: noteEtag(note.version), "Cache-Control": "private, no-store" } });
 });
 

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { getReadingEdition } from "@/lib/documents/get-reading-edition";
 import { AppError } from "@/lib/errors/app-error";
-import { listMyGroups } from "@/lib/groups/group-queries";
 import { searchNotes } from "@/lib/search/search-notes";
 import { SEARCH_PARAM_NAMES, parseSearchQuery } from "@/lib/search/search-schemas";
 import type { SearchPage } from "@/lib/search/search-types";
@@ -49,15 +48,16 @@ export default async function SearchNotesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const edition = await getReadingEdition(slug);
   if (!edition) notFound();
-  const actor = await currentActor();
+  const ctx = await currentRequestContext();
+  const { actor } = ctx;
   const current = knownParams(await searchParams);
-  const groups = (await listMyGroups(prisma(), actor)).map((group) => ({ id: group.id, name: group.name }));
+  const groups = ctx.groups.map((group) => ({ id: group.id, name: group.name }));
 
   let page: SearchPage | null = null;
   let errors: Record<string, string[]> = {};
   if (Object.keys(current).length > 0) {
     try {
-      page = await searchNotes(prisma(), actor, slug, parseSearchQuery(new URLSearchParams(current)));
+      page = await searchNotes(prisma(), ctx, { id: edition.id, slug: edition.slug }, parseSearchQuery(new URLSearchParams(current)));
     } catch (error) {
       if (!(error instanceof AppError && error.code === "bad_request")) throw error;
       errors = error.details.fields ?? { _: [error.message] };

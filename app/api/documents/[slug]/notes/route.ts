@@ -4,6 +4,7 @@ import { jsonResponse } from "@/lib/http/json-response";
 import { createNote, listNotes } from "@/lib/annotations/note-operations";
 import { ZCreateNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -14,7 +15,7 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
   const query = ZNoteListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const page = await listNotes(prisma(), await currentActor(), slug, query);
+  const page = await listNotes(prisma(), await currentRequestContext(), slug, query);
   return jsonResponse(ZNotePage, page, { headers: { "Cache-Control": "private, no-store" } });
 });
 

@@ -1,6 +1,6 @@
 import { ZSearchPage } from "@/lib/search/search-types";
 import { jsonResponse } from "@/lib/http/json-response";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
 import { searchNotes } from "@/lib/search/search-notes";
@@ -12,6 +12,6 @@ type Context = { params: Promise<{ slug: string }> };
 export const GET = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
   const query = parseSearchQuery(new URL(request.url).searchParams);
-  const page = await searchNotes(prisma(), await currentActor(), slug, query);
+  const page = await searchNotes(prisma(), await currentRequestContext(), slug, query);
   return jsonResponse(ZSearchPage, page, { headers: { "Cache-Control": "private, no-store" } });
 });

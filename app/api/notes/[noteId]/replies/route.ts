@@ -5,6 +5,7 @@ import { jsonResponse } from "@/lib/http/json-response";
 import { createReply, listThread } from "@/lib/annotations/reply-operations";
 import { ZCreateReply } from "@/lib/annotations/note-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
+import { currentRequestContext } from "@/lib/request/current-request-context";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -14,7 +15,7 @@ type Context = { params: Promise<{ noteId: string }> };
 /** The note and its thread's replies the reader may see, in display order with their depth. */
 export const GET = apiRoute(async (_request, { params }: Context) => {
   const { noteId } = await params;
-  const thread = await listThread(prisma(), await currentActor(), noteId);
+  const thread = await listThread(prisma(), await currentRequestContext(), noteId);
   return jsonResponse(ZThreadView, thread, { headers: { "Cache-Control": "private, no-store" } });
 });
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Note" ADD COLUMN     "bodyHtml" TEXT,
+ADD COLUMN     "bodyHtmlVersion" INTEGER;
