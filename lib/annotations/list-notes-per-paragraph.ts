@@ -68,13 +68,6 @@ export async function notesPerParagraph(
 }
 
 /** The margin's notes alone (see notesPerParagraph). */
-export async function listNotesPerParagraph(
-  prisma: PrismaClient,
-  who: Reader,
-  which: string | DocumentRef,
-  filters: NoteFilters,
-  sort: TNoteSort,
-  perParagraph: number,
-): Promise<NoteView[]> {
-  return (await notesPerParagraph(prisma, who, which, filters, sort, perParagraph)).notes;
+export async function listNotesPerParagraph(...args: Parameters<typeof notesPerParagraph>): Promise<NoteView[]> {
+  return (await notesPerParagraph(...args)).notes;
 }

@@ -49,7 +49,8 @@ export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
     sources: note.sources as NoteView["sources"],
     visibility: note.visibility,
     group: note.group,
-    author: note.author,
+    // Only these two: a caller may have loaded more of the author (the review queue loads its record).
+    author: { id: note.author.id, displayName: note.author.displayName },
     version: note.version,
     moderationStatus: note.moderationStatus,
     moderationReason: sight === "reader" ? null : note.moderationReason,

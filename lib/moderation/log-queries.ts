@@ -47,14 +47,20 @@ function afterCursor(cursor: { createdAt: Date; id: string }): Prisma.Moderation
  */
 export async function toRecordViews(prisma: PrismaClient, records: RecordRow[]): Promise<ModerationRecordView[]> {
   const ids = (pick: (record: RecordRow) => string | null) => [...new Set(records.map(pick).filter((id): id is string => id !== null))];
-  const [users, groups, notes] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: ids((record) => record.subjectUserId) } }, select: { id: true, displayName: true, deletedAt: true } }),
-    prisma.group.findMany({ where: { id: { in: ids((record) => record.groupId) } }, select: { id: true, name: true } }),
-    prisma.note.findMany({ where: { id: { in: ids((record) => record.noteId) } }, select: { id: true, document: { select: { slug: true } } } }),
-  ]);
-  const userName = new Map(users.map((user) => [user.id, user.deletedAt ? "Deleted user" : user.displayName]));
+  // One statement for the three kinds of names, whatever the number of records.
+  const [{ users, groups, notes }] = await prisma.$queryRaw<
+    { users: { id: string; displayName: string; deleted: boolean }[]; groups: { id: string; name: string }[]; notes: { id: string; slug: string }[] }[]
+  >`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('id', u."id", 'displayName', u."displayName", 'deleted', u."deletedAt" IS NOT NULL))
+                FROM "User" u WHERE u."id" = ANY(${ids((record) => record.subjectUserId)}::uuid[])), '[]'::json) AS "users",
+      COALESCE((SELECT json_agg(json_build_object('id', g."id", 'name', g."name"))
+                FROM "Group" g WHERE g."id" = ANY(${ids((record) => record.groupId)}::uuid[])), '[]'::json) AS "groups",
+      COALESCE((SELECT json_agg(json_build_object('id', n."id", 'slug', d."slug"))
+                FROM "Note" n JOIN "Document" d ON d."id" = n."documentId" WHERE n."id" = ANY(${ids((record) => record.noteId)}::uuid[])), '[]'::json) AS "notes"`;
+  const userName = new Map(users.map((user) => [user.id, user.deleted ? "Deleted user" : user.displayName]));
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
-  const slugOf = new Map(notes.map((note) => [note.id, note.document.slug]));
+  const slugOf = new Map(notes.map((note) => [note.id, note.slug]));
   return records.map((record) => ({
     id: record.id,
     action: record.action,

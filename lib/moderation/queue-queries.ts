@@ -1,15 +1,16 @@
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { noteAccessOf, readerContext, type ReaderContext, toNoteResource } from "../annotations/note-access";
-import { listNoteHistory } from "../annotations/note-history";
+import { noteAccessOf, type ReaderContext, toNoteResource } from "../annotations/note-access";
+import { contextOf, type Reader } from "../request/request-context";
+import { historiesOf } from "../annotations/note-history";
 import { orderThread } from "../annotations/thread-order";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { listNoteModerationRecords } from "./log-queries";
 import { DECISION_ACTIONS } from "./moderation-schemas";
 import { passageInContext } from "./passage-in-context";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
-import { assertReviewScope, moderatedNotesWhere, visibleRecordsWhere, type ReviewScope } from "./review-scope";
+import { assertReviewScope, moderatedNotesWhere, visibleRecordsSql, type ReviewScope } from "./review-scope";
 import type { ReviewItem, ReviewQueuePage, TReviewQueueQuery } from "./review-queue-view";
 
 /** Just what ordering, paging and the policy need: the list query stays an index range plus a top-N sort. */
@@ -58,10 +59,12 @@ const ORDER: Record<TReviewQueueQuery["sort"], Prisma.NoteOrderByWithRelationInp
  * query reads only what ordering and the policy need; the page's items then get their details in a few batched
  * queries (loadReviewDetails). Anyone the policy does not let review gets a 404.
  */
-export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query: TReviewQueueQuery): Promise<ReviewQueuePage> {
-  const scope = await assertReviewScope(prisma, actor);
+export async function listReviewQueue(prisma: PrismaClient, who: Reader, query: TReviewQueueQuery): Promise<ReviewQueuePage> {
+  const ctx = await contextOf(prisma, who);
+  const { actor, reader } = ctx;
+  const scope = await assertReviewScope(prisma, ctx);
   const where = queueWhere(scope, query);
-  const [rows, total, reader] = await Promise.all([
+  const [rows, total] = await Promise.all([
     prisma.note.findMany({
       where: query.cursor ? { AND: [where, afterCursor(query.sort, decodeQueueCursor(query.cursor))] } : where,
       select: QUEUE_ROW,
@@ -69,7 +72,6 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query:
       take: query.limit + 1,
     }),
     prisma.note.count({ where }),
-    readerContext(prisma, actor),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -83,12 +85,11 @@ export async function listReviewQueue(prisma: PrismaClient, actor: Actor, query:
 }
 
 /** One item of the queue, with its details, if it is (still) in the actor's queue; null otherwise. */
-export async function getReviewItem(prisma: PrismaClient, actor: Actor, noteId: string): Promise<ReviewItem | null> {
-  const scope = await assertReviewScope(prisma, actor);
-  const [row, reader] = await Promise.all([
-    prisma.note.findFirst({ where: { AND: [{ id: noteId, deletedAt: null }, moderatedNotesWhere(scope)] }, select: QUEUE_ROW }),
-    readerContext(prisma, actor),
-  ]);
+export async function getReviewItem(prisma: PrismaClient, who: Reader, noteId: string): Promise<ReviewItem | null> {
+  const ctx = await contextOf(prisma, who);
+  const { actor, reader } = ctx;
+  const scope = await assertReviewScope(prisma, ctx);
+  const row = await prisma.note.findFirst({ where: { AND: [{ id: noteId, deletedAt: null }, moderatedNotesWhere(scope)] }, select: QUEUE_ROW });
   if (!row || !can(actor, "note:moderate", toNoteResource(row, reader))) return null;
   const [item] = await loadReviewDetails(prisma, actor, scope, reader, [row]);
   return item ?? null;
@@ -98,12 +99,22 @@ const ITEM_INCLUDE = {
   ...NOTE_INCLUDE,
   paragraph: { select: { anchorId: true, kind: true, text: true } },
   document: { select: { slug: true } },
+  // Joined in the same statement (relationJoins): the author's record and the open flags of every loaded item.
+  author: { select: { id: true, displayName: true, trusted: true, status: true } },
+  flags: {
+    where: { resolvedAt: null },
+    include: { flagger: { select: { displayName: true, deletedAt: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.NoteInclude;
+
+type AuthorCounts = { authorId: string; items: number; decisions: Record<string, number> | null };
 
 /**
  * What a moderator needs to decide on each item: the passage in its paragraph, the whole thread, the open flags, the
- * author's history and the item's edit and moderation history. A fixed number of queries for the whole page, run
- * together, plus one history per item that was edited.
+ * author's record and the item's edit and moderation history. A fixed number of statements for the whole page, run
+ * together, whatever its length: the threads (items, flags and authors joined in), the moderation records, the
+ * authors' counts, the edit histories.
  */
 async function loadReviewDetails(
   prisma: PrismaClient,
@@ -116,34 +127,33 @@ async function loadReviewDetails(
   const ids = rows.map((row) => row.id);
   const rootIds = [...new Set(rows.map((row) => row.threadId ?? row.id))];
   const authorIds = [...new Set(rows.map((row) => row.authorId))];
-  // One round of queries, all at once: each item is in its thread, so the thread query loads the items too.
-  const [threadRows, flags, records, authors, itemCounts, decisionCounts, histories] = await Promise.all([
+  const [threadRows, records, counts] = await Promise.all([
     prisma.note.findMany({
       where: { OR: [{ id: { in: rootIds } }, { threadId: { in: rootIds } }] },
       include: ITEM_INCLUDE,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    prisma.flag.findMany({
-      where: { noteId: { in: ids }, resolvedAt: null },
-      include: { flagger: { select: { displayName: true, deletedAt: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
     listNoteModerationRecords(prisma, scope, ids),
-    prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, displayName: true, trusted: true, status: true } }),
-    // Shared items only: how much someone writes privately is nobody's business, moderators' included.
-    prisma.note.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, deletedAt: null, visibility: { not: "private" } }, _count: { _all: true } }),
-    prisma.moderationRecord.groupBy({
-      by: ["subjectUserId", "action"],
-      where: { AND: [{ subjectUserId: { in: authorIds }, action: { in: [...DECISION_ACTIONS] } }, visibleRecordsWhere(scope)] },
-      _count: { _all: true },
-    }),
-    Promise.all(
-      rows
-        .filter((row) => row.version > 1)
-        // An item deleted since the list was read has no history to show: leave it out rather than fail the page.
-        .map(async (row) => [row.id, (await listNoteHistory(prisma, actor, row.id).catch(() => ({ versions: [] }))).versions] as const),
-    ).then((entries) => new Map(entries)),
+    // Shared items only: how much someone writes privately is nobody's business, moderators' included. Decisions
+    // only among the records this moderator may read.
+    prisma.$queryRaw<AuthorCounts[]>`
+      SELECT a."authorId",
+        (SELECT count(*)::int FROM "Note" n WHERE n."authorId" = a."authorId" AND n."deletedAt" IS NULL AND n."visibility" <> 'private') AS "items",
+        (SELECT json_object_agg(d."action", d."count") FROM (
+           SELECT r."action"::text AS "action", count(*)::int AS "count" FROM "ModerationRecord" r
+           WHERE r."subjectUserId" = a."authorId" AND r."action"::text = ANY(${[...DECISION_ACTIONS]}::text[]) AND ${visibleRecordsSql(scope)}
+           GROUP BY r."action") d) AS "decisions"
+      FROM unnest(${authorIds}::uuid[]) AS a("authorId")`,
   ]);
+  const noteById0 = new Map(threadRows.map((note) => [note.id, note]));
+  // Each item is in its thread, so the thread rows hold the items (and their flags and authors) too.
+  const histories = await historiesOf(prisma, rows.flatMap((row) => (noteById0.get(row.id) ? [noteById0.get(row.id)!] : [])));
+  const authors = [...new Map(threadRows.filter((note) => authorIds.includes(note.authorId)).map((note) => [note.author.id, note.author])).values()];
+  const itemCounts = counts.map((count) => ({ authorId: count.authorId, _count: { _all: count.items } }));
+  const decisionCounts = counts.flatMap((count) =>
+    Object.entries(count.decisions ?? {}).map(([action, total]) => ({ subjectUserId: count.authorId, action, _count: { _all: total } })),
+  );
+  const flags = threadRows.filter((note) => ids.includes(note.id)).flatMap((note) => note.flags);
 
   const noteById = new Map(threadRows.map((note) => [note.id, note]));
   const authorById = new Map(authors.map((author) => [author.id, author]));

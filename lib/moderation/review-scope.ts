@@ -4,7 +4,7 @@ import { assertCan, can } from "../authz/can";
 import { moderatesNote } from "../authz/conditions";
 import { toNoteSql, toNoteWhere } from "../authz/note-filter/note-predicate";
 import { emptyReaderContext, type ReaderContext } from "../authz/reader-context";
-import type { RequestContext } from "../request/request-context";
+import { contextOf, type Reader, type RequestContext } from "../request/request-context";
 import type { PrismaClient } from "../db/create-prisma-client";
 
 /**
@@ -24,20 +24,25 @@ export type ReviewScope = {
   staffGroups: { id: string; name: string }[];
 };
 
-/** Null when the actor moderates nothing at all (anonymous, suspended, or a researcher who staffs no group). */
-export async function reviewScopeOf(prisma: PrismaClient, actor: Actor): Promise<ReviewScope | null> {
+/**
+ * What the request's reader moderates, from its context (no query). Null when it moderates nothing at all
+ * (anonymous, suspended, or a researcher who staffs no group).
+ */
+export function reviewScopeWith(ctx: RequestContext): ReviewScope | null {
+  const { actor } = ctx;
   if (actor.kind !== "user" || actor.suspended) return null;
-  const staffRoles = await prisma.membership.findMany({
-    where: { userId: actor.id, role: { in: ["owner", "moderator"] } },
-    select: { role: true, group: { select: { id: true, name: true } } },
-    orderBy: { group: { name: "asc" } },
-  });
-  const staffGroups = staffRoles.map((membership) => membership.group);
+  const staff = ctx.groups.filter((group) => group.role === "owner" || group.role === "moderator");
+  const staffGroups = staff.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   const publicItems = actor.siteRole === "reviewer" || actor.siteRole === "admin";
   const allGroups = actor.siteRole === "admin";
   if (!publicItems && !allGroups && staffGroups.length === 0) return null;
-  const reader: ReaderContext = { ...emptyReaderContext(), roles: new Map(staffRoles.map(({ group, role }) => [group.id, role])) };
+  const reader: ReaderContext = { ...emptyReaderContext(ctx.reader.now), roles: new Map(staff.map((group) => [group.id, group.role])) };
   return { actorId: actor.id, actor, reader, publicItems, allGroups, staffGroups };
+}
+
+/** The same for an actor whose context is not built yet (one query). */
+export async function reviewScopeOf(prisma: PrismaClient, who: Reader): Promise<ReviewScope | null> {
+  return reviewScopeWith(await contextOf(prisma, who));
 }
 
 /** Whether the request's reader may use the review tools, from its context: no query. */
@@ -61,8 +66,10 @@ export async function mayReview(prisma: PrismaClient, actor: Actor): Promise<boo
  * The scope of someone the policy lets use the review tools ("moderation:review"); anyone else gets a 404, as if
  * the tools did not exist.
  */
-export async function assertReviewScope(prisma: PrismaClient, actor: Actor): Promise<ReviewScope> {
-  const scope = await reviewScopeOf(prisma, actor);
+export async function assertReviewScope(prisma: PrismaClient, who: Reader): Promise<ReviewScope> {
+  const ctx = await contextOf(prisma, who);
+  const actor = ctx.actor;
+  const scope = reviewScopeWith(ctx);
   assertCan(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: Boolean(scope?.staffGroups.length) });
   if (!scope) throw new Error("moderation:review allowed an actor who moderates nothing");
   return scope;
