@@ -22,6 +22,10 @@ import { waitForHealthy } from "./lib/wait-for-healthy";
 import { generateBenchNotes } from "./lib/generate-bench-notes";
 import { createPrismaClient, type PrismaClient } from "../lib/db/create-prisma-client";
 import { rerenderNoteBodies } from "../lib/markdown/rerender-note-bodies";
+import { systemClock } from "../lib/auth/clock";
+import { createSession } from "../lib/auth/sessions";
+import { benchReadingAtScale } from "./lib/bench-reading-at-scale";
+import { benchStatements } from "./lib/bench-statements";
 import { benchNotes } from "./lib/bench-notes";
 import { benchReviewQueue } from "./lib/bench-review-queue";
 import { benchTeaching } from "./lib/bench-teaching";
@@ -144,8 +148,18 @@ async function main() {
     }
     signIns.sort((a, b) => a - b);
     const signedIn = await loadTest(`reading page, signed in`, `${base}${PAGE}`, SECONDS, { cookie });
+    const health = await loadTest("GET /api/health", `${base}/api/health`, SECONDS);
+    const statements = await withPrisma(database.url, async (prisma) => {
+      const sessionOf = async (email: string) => {
+        const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+        return (await createSession(prisma, { userId: user.id, method: "password", userAgent: "bench" }, systemClock)).id;
+      };
+      return benchStatements(database.url, { reader: await sessionOf("researcher@demo.marginalia"), reviewer: await sessionOf("reviewer@demo.marginalia") });
+    });
     // The same page on the embedded server, while nothing else runs (the named server's app is idle meanwhile).
     const embeddedPage = serverUrl ? await readingPageOnEmbedded() : null;
+    // The reading page with about 10,000 notes visible, on a scratch database of its own.
+    const atScale = await benchReadingAtScale(serverUrl, SECONDS, row);
 
     // Issue #4: the same server with 100,000 notes and replies on the letter.
     const generateStarted = performance.now();
@@ -176,6 +190,11 @@ async function main() {
     );
     console.log(row(signedIn));
     console.log(`per-request session check (signed in − anonymous): p50 ${(signedIn.p50 - page.p50).toFixed(1)} ms, p95 ${(signedIn.p95 - page.p95).toFixed(1)} ms`);
+    console.log(row(health));
+    console.log("SQL statements per request (counted at the connection; session check and request context included):");
+    for (const line of statements) console.log(line);
+    console.log("reading page with about 10,000 visible notes:");
+    for (const line of atScale) console.log(`  ${line}`);
     console.log(`argon2id (m=19 MiB, t=2, p=1): hash p50 ${hashing.hashP50.toFixed(1)} ms, p95 ${hashing.hashP95.toFixed(1)} ms; verify p50 ${hashing.verifyP50.toFixed(1)} ms, p95 ${hashing.verifyP95.toFixed(1)} ms`);
     console.log(`password sign-in over HTTP (10 sequential): p50 ${signIns[4].toFixed(1)} ms, p95 ${signIns[9].toFixed(1)} ms`);
     console.log(

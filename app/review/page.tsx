@@ -4,7 +4,8 @@ import { QueueFilters } from "@/components/review/queue-filters";
 import { ReviewItem } from "@/components/review/review-item";
 import { ReviewNav } from "@/components/review/review-nav";
 import { ReviewQueueKeys } from "@/components/review/review-queue-keys";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentRequestContext } from "@/lib/request/current-request-context";
+import type { RequestContext } from "@/lib/request/request-context";
 import { can } from "@/lib/authz/can";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,9 +16,9 @@ import { assertReviewScope, reviewGroupOptions, type ReviewScope } from "@/lib/m
 export const metadata: Metadata = { title: "Review queue" };
 
 /** Anyone the policy does not let review is told there is nothing here. */
-async function scopeOrNotFound(actor: Awaited<ReturnType<typeof currentActor>>): Promise<ReviewScope> {
+async function scopeOrNotFound(ctx: RequestContext): Promise<ReviewScope> {
   try {
-    return await assertReviewScope(prisma(), actor);
+    return await assertReviewScope(prisma(), ctx);
   } catch (error) {
     if (error instanceof AppError) notFound();
     throw error;
@@ -25,13 +26,15 @@ async function scopeOrNotFound(actor: Awaited<ReturnType<typeof currentActor>>):
 }
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  const scope = await scopeOrNotFound(actor);
+  // The request's context (also the header's): the scope and the queue's reader facts come from it, no query.
+  const ctx = await currentRequestContext();
+  const { actor } = ctx;
+  const scope = await scopeOrNotFound(ctx);
   const { query, ignored } = parseQueuePageParams(await searchParams);
   const [page, groups] = await Promise.all([
-    listReviewQueue(prisma(), actor, query).catch((error: unknown) => {
+    listReviewQueue(prisma(), ctx, query).catch((error: unknown) => {
       // A cursor from an old link that no longer reads: start from the top rather than fail.
-      if (error instanceof AppError && error.code === "bad_request") return listReviewQueue(prisma(), actor, { ...query, cursor: undefined });
+      if (error instanceof AppError && error.code === "bad_request") return listReviewQueue(prisma(), ctx, { ...query, cursor: undefined });
       throw error;
     }),
     reviewGroupOptions(prisma(), scope),

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { checkPassage } from "./check-passage";
 import { groupRolesOf, noteAccessOf, toNoteResource } from "./note-access";
 import { emptyReaderContext } from "../authz/reader-context";
-import type { Reader } from "../request/request-context";
+import { contextOf, type Reader } from "../request/request-context";
 import type { TCreateNote, TEditNote } from "./note-schemas";
 import { loadNoteForActor } from "./load-readable-note";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
@@ -98,9 +98,13 @@ function assertReplyEdit(input: TEditNote, threadReferenceType: string): void {
 }
 
 export async function getNote(prisma: PrismaClient, who: Reader, noteId: string): Promise<NoteView> {
-  const { note, actor, resource } = await loadNote(prisma, who, noteId);
+  const ctx = await contextOf(prisma, who);
+  const { note, actor, resource } = await loadNote(prisma, ctx, noteId);
   assertCan(actor, "note:read", resource);
-  return toNoteView(note, noteAccessOf(actor, resource, { locked: note.lockedAt !== null }));
+  if (!note.threadId) return toNoteView(note, noteAccessOf(actor, resource, { locked: note.lockedAt !== null }));
+  // A reply is answered in its thread: whether it may be is its thread's note's question (and its lock).
+  const thread = await loadNote(prisma, ctx, note.threadId);
+  return toNoteView(note, noteAccessOf(actor, resource, { locked: thread.note.lockedAt !== null, thread: thread.resource }));
 }
 
 /**

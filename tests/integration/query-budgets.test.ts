@@ -17,7 +17,7 @@ import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
 import { signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
-import { createCountingPrisma } from "./support/counting-prisma";
+import { createCountingPrisma } from "@/lib/db/counting-prisma";
 import { LETTER_SLUG as SLUG, importLetter } from "./support/letter-readers";
 import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";

@@ -1,12 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { PrismaClient } from "./generated/client";
 
 type Queryable = { query: (...args: unknown[]) => unknown };
 
 /**
  * A Prisma client whose pool records every statement it sends (BEGIN and COMMIT included), as the database sees
- * them: the query budgets count these, not Prisma's own notion of a query.
+ * them: the query budgets (tests/integration/query-budgets.test.ts) and `npm run bench` count these, not Prisma's
+ * own notion of a query. Never used by the app itself.
  */
 export function createCountingPrisma(connectionString: string) {
   const statements: string[] = [];
