@@ -21,7 +21,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         few seconds.
       </p>
       <p>
-        <button type="button" onClick={() => reset()}>
+        <button type="button" className="button" onClick={() => reset()}>
           Try again
         </button>{" "}
         <Link href="/letters/reply-to-stalin">Read Reply to Stalin</Link>

@@ -1,4 +1,5 @@
 import type { Clock } from "../auth/clock";
+import { AppError } from "../errors/app-error";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
 import { readingEdition } from "../documents/reading-edition-cache";
@@ -97,7 +98,9 @@ async function openedNote(prisma: PrismaClient, ctx: RequestContext, noteId: str
   try {
     const note = await getNote(prisma, ctx, noteId);
     return note.threadId === null ? note : null;
-  } catch {
-    return null; // not there, or not for this reader: the page says so
+  } catch (error) {
+    // Not there, or not for this reader: the page says so. Anything else is a fault, not a missing note.
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
   }
 }
