@@ -4,10 +4,9 @@ import { ZCreateNote } from "@/lib/annotations/note-schemas";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
 import { getReferenceEntry, listReferenceEntries, type TLetterText } from "@/lib/references/reference-queries";
 import { REFERENCE_TYPES } from "@/lib/references/reference-schemas";
-import { seedReferenceIndex } from "@/lib/references/seed-reference-index";
 import { appErrorCode, appErrorOf } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
-import { LETTER_SLUG as SLUG, importLetter, seedLetterReaders } from "./support/letter-readers";
+import { LETTER_SLUG as SLUG, importLetterWithIndex, seedLetterReaders } from "./support/letter-readers";
 import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -31,10 +30,7 @@ async function listedNoteIds(actor: Actor, entry = ENTRY) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importLetter(db.prisma);
-  await seedReferenceIndex(db.prisma);
-  const paragraphs = await db.prisma.paragraph.findMany({ where: { anchorId: { not: null } }, orderBy: { ordinal: "asc" } });
-  letter = { slug: SLUG, paragraphs: paragraphs.map((paragraph) => ({ anchor: paragraph.anchorId!, label: paragraph.anchorId!, text: paragraph.text })) };
+  letter = await importLetterWithIndex(db.prisma);
   ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
   ids.public = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY }))).id;
   ids.group = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY, visibility: "group", groupId }))).id;

@@ -10,12 +10,11 @@ import type { Actor } from "@/lib/authz/actor";
 import { getGroupPage } from "@/lib/groups/group-queries";
 import { readersAmong } from "@/lib/notifications/readers-among";
 import { getReferenceEntry, type TLetterText } from "@/lib/references/reference-queries";
-import { seedReferenceIndex } from "@/lib/references/seed-reference-index";
 import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
 import { appErrorCode, seedUser, signIn, type SignedInActor } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
-import { LETTER_SLUG as SLUG, importLetter } from "./support/letter-readers";
+import { LETTER_SLUG as SLUG, importLetterWithIndex } from "./support/letter-readers";
 import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -60,10 +59,7 @@ async function student(name: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importLetter(db.prisma);
-  await seedReferenceIndex(db.prisma);
-  const paragraphs = await db.prisma.paragraph.findMany({ where: { anchorId: { not: null } }, orderBy: { ordinal: "asc" } });
-  letter = { slug: SLUG, paragraphs: paragraphs.map((p) => ({ anchor: p.anchorId!, label: p.anchorId!, text: p.text })) };
+  letter = await importLetterWithIndex(db.prisma);
   [teacher, studentA, studentB, otherStudent] = await Promise.all([student("Teacher"), student("Ada"), student("Boris"), student("Olga")]);
   const otherTeacher = await student("Other teacher");
   const klass = await db.prisma.group.create({

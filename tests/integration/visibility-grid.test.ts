@@ -17,12 +17,11 @@ import { listReviewQueue } from "@/lib/moderation/queue-queries";
 import { ZReviewQueueQuery } from "@/lib/moderation/review-queue-view";
 import { readersAmong } from "@/lib/notifications/readers-among";
 import { getReferenceEntry, type TLetterText } from "@/lib/references/reference-queries";
-import { seedReferenceIndex } from "@/lib/references/seed-reference-index";
 import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
 import { appErrorCode, seedUser, signIn, type SignedInActor } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
-import { LETTER_SLUG as SLUG, importLetter } from "./support/letter-readers";
+import { LETTER_SLUG as SLUG, importLetterWithIndex } from "./support/letter-readers";
 import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -72,10 +71,7 @@ async function decideOn(actor: Actor, noteId: string, action: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importLetter(db.prisma);
-  await seedReferenceIndex(db.prisma);
-  const paragraphs = await db.prisma.paragraph.findMany({ where: { anchorId: { not: null } }, orderBy: { ordinal: "asc" } });
-  letter = { slug: SLUG, paragraphs: paragraphs.map((p) => ({ anchor: p.anchorId!, label: p.anchorId!, text: p.text })) };
+  letter = await importLetterWithIndex(db.prisma);
 
   // The author is not trusted (its public items wait for review); staff and the teacher are.
   people.author = await person("Author");
@@ -90,35 +86,26 @@ beforeAll(async () => {
   people.classmate = await person("Classmate");
   actors = [["anonymous", ANONYMOUS], ...Object.entries(people)];
 
-  const research = await db.prisma.group.create({
-    data: {
-      kind: "research", name: "Grid seminar", createdById: people.groupOwner.id,
-      memberships: {
-        create: [
-          { userId: people.groupOwner.id, role: "owner" },
-          { userId: people.groupModerator.id, role: "moderator" },
-          { userId: people.member.id, role: "member" },
-          { userId: people.author.id, role: "member" },
-        ],
-      },
-    },
-  });
-  researchGroup = research.id;
+  // A research group and a class, each with its staff and members (a fixture: the states below are made by operations).
+  const groupOf = async (kind: "research" | "class", name: string, roles: [SignedInActor, "owner" | "moderator" | "member"][]) =>
+    (
+      await db.prisma.group.create({
+        data: { kind, name, createdById: roles[0][0].id, memberships: { create: roles.map(([user, role]) => ({ userId: user.id, role })) } },
+      })
+    ).id;
+  researchGroup = await groupOf("research", "Grid seminar", [
+    [people.groupOwner, "owner"],
+    [people.groupModerator, "moderator"],
+    [people.member, "member"],
+    [people.author, "member"],
+  ]);
   // Pre-moderated: the author's group items wait for the group's staff.
   await setGroupModerationMode(db.prisma, people.groupOwner, researchGroup, { mode: "premoderated" });
-  const klass = await db.prisma.group.create({
-    data: {
-      kind: "class", name: "Grid class", createdById: people.teacher.id,
-      memberships: {
-        create: [
-          { userId: people.teacher.id, role: "owner" },
-          { userId: people.student.id, role: "member" },
-          { userId: people.classmate.id, role: "member" },
-        ],
-      },
-    },
-  });
-  classGroup = klass.id;
+  classGroup = await groupOf("class", "Grid class", [
+    [people.teacher, "owner"],
+    [people.student, "member"],
+    [people.classmate, "member"],
+  ]);
 
   const { author, member, groupModerator, groupOwner, outsider, reviewer, teacher, student, classmate } = people;
   const inGroup = { visibility: "group", groupId: researchGroup };

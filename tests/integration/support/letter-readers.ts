@@ -3,6 +3,8 @@ import type { Clock } from "@/lib/auth/clock";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import type { TEdition } from "@/lib/documents/editions-manifest";
 import { importDocument } from "@/lib/documents/import-document";
+import type { TLetterText } from "@/lib/references/reference-queries";
+import { seedReferenceIndex } from "@/lib/references/seed-reference-index";
 import { seedUser, signIn } from "./account-fixtures";
 
 export const LETTER_SLUG = "reply-to-stalin";
@@ -12,6 +14,17 @@ export const LETTER_SOURCE = readFileSync("content/reply-to-stalin.txt", "utf8")
 /** The letter as the site imports it, so notes have paragraphs to anchor to. */
 export function importLetter(prisma: PrismaClient) {
   return importDocument(prisma, { edition: LETTER_EDITION, source: LETTER_SOURCE, actorLabel: "test" });
+}
+
+/**
+ * The letter imported with its reference index, and its text as the reference pages read it (anchors, labels,
+ * paragraphs): what the tests of entry pages need before anything else.
+ */
+export async function importLetterWithIndex(prisma: PrismaClient): Promise<TLetterText> {
+  await importLetter(prisma);
+  await seedReferenceIndex(prisma);
+  const paragraphs = await prisma.paragraph.findMany({ where: { anchorId: { not: null } }, orderBy: { ordinal: "asc" } });
+  return { slug: LETTER_SLUG, paragraphs: paragraphs.map((paragraph) => ({ anchor: paragraph.anchorId!, label: paragraph.anchorId!, text: paragraph.text })) };
 }
 
 type ReaderNames = { author?: string; member?: string; outsider?: string };
