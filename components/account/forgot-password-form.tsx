@@ -24,7 +24,7 @@ export function ForgotPasswordForm({ outbox }: { outbox: boolean }) {
       <FormStatus error={formError} success={sent ? "If an account uses this address, a reset link is on its way. It works once, within an hour." : null} />
       {sent && outbox ? (
         <p>
-          <Link href="/dev/outbox">Open the development outbox</Link>
+          <Link href="/dev/outbox">Open the development outbox</Link> (sign in as the demo admin: it holds everyone&rsquo;s reset links)
         </p>
       ) : null}
       <Field name="email" label="Email" type="email" hint="The address you signed up with." errors={fieldErrors} autoComplete="email" required maxLength={254} />

@@ -67,10 +67,21 @@ export async function postCredentials(request: APIRequestContext, baseURL: strin
   });
 }
 
+/**
+ * The newest reset link mailed to `to`, read from the development outbox as the demo admin (the only reader it has),
+ * in a browser context of its own so that `page` keeps its own session.
+ */
 export async function latestOutboxLink(page: Page, to: string): Promise<string> {
-  await page.goto("/dev/outbox");
-  const message = page.locator("article, li, section").filter({ hasText: to }).first();
-  const link = await message.getByRole("link", { name: /reset-password/ }).first().getAttribute("href");
-  expect(link).toBeTruthy();
-  return link!;
+  const admin = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const adminPage = await admin.newPage();
+    await signInByApi(adminPage, new URL(page.url()).origin, "admin@demo.marginalia", DEMO_PASSWORD);
+    await adminPage.goto("/dev/outbox");
+    const message = adminPage.locator("article, li, section").filter({ hasText: to }).first();
+    const link = await message.getByRole("link", { name: /reset-password/ }).first().getAttribute("href");
+    expect(link).toBeTruthy();
+    return link!;
+  } finally {
+    await admin.close();
+  }
 }

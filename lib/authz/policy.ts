@@ -179,6 +179,9 @@ export const POLICY = {
   "gradebook:export": { write: false, rules: [[isGroupStaff]] } as Entry<GroupResource>,
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
+  // The development outbox holds password-reset links: only an admin may read it (and only where it exists at all:
+  // a demo or development instance without SMTP on this machine, lib/mail/send-mail.ts). Anyone else gets 404.
+  "outbox:read": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
   "user:suspend": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
 } satisfies Record<string, Entry<never>>;

@@ -96,6 +96,7 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T, F] },
   "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T, T] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
+  "outbox:read": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
   "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
   "feedback:read": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F, F] },

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatUtc } from "@/components/account/format-utc";
+import { currentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/authz/can";
 import { prisma } from "@/lib/db/prisma";
 import { appOrigin } from "@/lib/http/api-route";
 import { listOutbox } from "@/lib/mail/outbox-queries";
@@ -22,14 +24,15 @@ async function ownOrigin(): Promise<string> {
 
 export default async function OutboxPage() {
   await connection();
-  if (!outboxEnabled()) notFound();
+  // Reset links are in here: a signed-in admin of an instance that has an outbox, or nobody (404 to everyone else).
+  if (!outboxEnabled() || !can(await currentActor(), "outbox:read", { type: "site" })) notFound();
   const [messages, origin] = await Promise.all([listOutbox(prisma()), ownOrigin()]);
   return (
     <main id="main" className="page">
       <h1>Development outbox</h1>
       <p>
-        This page exists only on demo and development instances without <code>SMTP_URL</code>: mail that would have been sent is
-        kept here instead. It shows the 20 newest messages, newest first.
+        This page exists only on demo and development instances without <code>SMTP_URL</code>, for their admins: mail that would
+        have been sent is kept here instead. It shows the 20 newest messages, newest first.
       </p>
       {messages.length ? (
         messages.map((message) => (
