@@ -136,6 +136,24 @@ test("the 11th wrong password for an account gets 429 with Retry-After", async (
   expect((await postCredentials(request, baseURL, user.email, user.password)).status()).toBe(429);
 });
 
+test("20 wrong passwords at once on one account: at most 10 are checked, the others get 429", async ({ playwright, baseURL }) => {
+  const setup = await playwright.request.newContext({ baseURL });
+  const user = newTestUser("parallel");
+  await signUpByApi(setup, baseURL, user);
+  await setup.dispose();
+  // Separate clients (one connection each), as an attacker would send them, all at once.
+  const clients = await Promise.all(Array.from({ length: 20 }, () => playwright.request.newContext({ baseURL })));
+  try {
+    const statuses = await Promise.all(clients.map(async (client) => (await postCredentials(client, baseURL, user.email, "wrong password, in parallel")).status()));
+    expect(statuses.filter((status) => status !== 429).length, statuses.join(",")).toBeLessThanOrEqual(10);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(10);
+    // The count stands: the right password waits too.
+    expect((await postCredentials(clients[0], baseURL, user.email, user.password)).status()).toBe(429);
+  } finally {
+    await Promise.all(clients.map((client) => client.dispose()));
+  }
+});
+
 test("wrong email and wrong password answer alike", async ({ request, baseURL }) => {
   const user = newTestUser("enum");
   await signUpByApi(request, baseURL, user);
@@ -167,4 +185,25 @@ test("pages keep working under the CSP, with no violations", async ({ page, base
   await page.goto("/groups");
   await page.goto("/letters/reply-to-stalin");
   expect(violations).toEqual([]);
+});
+
+test("the development outbox, which holds reset links, is a 404 to everyone but a signed-in admin", async ({ browser, baseURL }) => {
+  const victim = newTestUser("victim");
+  const outsider = await (await browser.newContext({ baseURL })).newPage();
+  await signUpByApi(outsider.request, baseURL, victim);
+  // The takeover it allowed: ask a reset for someone else's account, then read the link from the outbox.
+  const asked = await outsider.request.post("/api/account/password-reset", { headers: originHeaders(baseURL), data: { email: victim.email } });
+  expect(asked.status()).toBeLessThan(300);
+  expect((await outsider.goto("/dev/outbox"))!.status()).toBe(404);
+  expect(await outsider.content()).not.toContain(victim.email);
+
+  await signInByApi(outsider, baseURL, "researcher@demo.marginalia", DEMO_PASSWORD);
+  expect((await outsider.goto("/dev/outbox"))!.status()).toBe(404);
+
+  const admin = await (await browser.newContext({ baseURL })).newPage();
+  await signInByApi(admin, baseURL, "admin@demo.marginalia", DEMO_PASSWORD);
+  expect((await admin.goto("/dev/outbox"))!.status()).toBe(200);
+  await expect(admin.locator("article").filter({ hasText: victim.email }).first()).toBeVisible();
+  await outsider.context().close();
+  await admin.context().close();
 });

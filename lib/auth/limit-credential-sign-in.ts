@@ -16,8 +16,10 @@ async function signInFailed(response: Response): Promise<boolean> {
 
 /**
  * Password sign-in behind two limits kept in PostgreSQL: 10 failures per account per 15 minutes and 100 per address
- * per hour. Past either, the answer is 429 with Retry-After, whether or not the password is right; a success clears
- * the account's count.
+ * per hour. Each attempt is counted before the password is checked (one atomic upsert per limit), so attempts made
+ * at the same moment cannot all slip under the limit: of N parallel wrong passwords at most 10 are checked, the rest
+ * answer 429 with Retry-After, whether or not the password is right. A success clears the account's count and gives
+ * the address its point back; a refused attempt gives back what it counted, since no password was checked.
  */
 export async function limitCredentialSignIn(request: Request, signIn: () => Promise<Response>): Promise<Response> {
   const form = await request.clone().formData().catch(() => null);
@@ -25,19 +27,21 @@ export async function limitCredentialSignIn(request: Request, signIn: () => Prom
   const address = requestClientAddress(request);
   const limiters = getRateLimiters();
   const [byAccount, byAddress] = await Promise.all([
-    email ? limiters.signInFailuresByAccount.check(email) : { allowed: true, retryAfterSeconds: 0 },
-    limiters.signInFailuresByIp.check(address),
+    email ? limiters.signInFailuresByAccount.consume(email) : { allowed: true, retryAfterSeconds: 0 },
+    limiters.signInFailuresByIp.consume(address),
   ]);
   const blocked = [byAccount, byAddress].find((decision) => !decision.allowed);
   if (blocked) {
+    await Promise.all([
+      email && byAccount.allowed ? limiters.signInFailuresByAccount.refund(email) : null,
+      byAddress.allowed ? limiters.signInFailuresByIp.refund(address) : null,
+    ]);
     log.warn("auth.sign_in_rate_limited", { byAccount: !byAccount.allowed, byAddress: !byAddress.allowed });
     throw new AppError("rate_limited", "Too many failed sign-ins; try again later", { retryAfterSeconds: blocked.retryAfterSeconds });
   }
   const response = await signIn();
-  if (await signInFailed(response)) {
-    await Promise.all([email ? limiters.signInFailuresByAccount.consume(email) : null, limiters.signInFailuresByIp.consume(address)]);
-  } else if (email) {
-    await limiters.signInFailuresByAccount.reset(email);
+  if (!(await signInFailed(response))) {
+    await Promise.all([email ? limiters.signInFailuresByAccount.reset(email) : null, limiters.signInFailuresByIp.refund(address)]);
   }
   return response;
 }

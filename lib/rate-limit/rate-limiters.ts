@@ -32,6 +32,8 @@ export type RateLimiter = {
   consume: (key: string) => Promise<RateLimitDecision>;
   /** Forgets the key's window, e.g. the account's failures after a successful sign-in. */
   reset: (key: string) => Promise<void>;
+  /** Gives back one event counted by `consume` (counted first, to be atomic, and then found not to count). */
+  refund: (key: string) => Promise<void>;
 };
 
 export type RateLimiters = Record<TRateLimitName, RateLimiter>;
@@ -104,6 +106,9 @@ function createRateLimiter(store: StoreClient, limit: TRateLimit, options: { swe
     },
     async reset(key) {
       await limiter.delete(normaliseKey(limit.keyKind, key));
+    },
+    async refund(key) {
+      await limiter.reward(normaliseKey(limit.keyKind, key), 1);
     },
   };
 }
