@@ -57,9 +57,12 @@ export async function requestPasswordReset(prisma: PrismaClient, email: string, 
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, status: true, deletedAt: true } });
   if (!user || user.deletedAt || user.status !== "active") return;
   const token = randomBytes(32).toString("base64url");
-  await prisma.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(clock.now().getTime() + RESET_LIFETIME_MS) },
-  });
+  const now = clock.now();
+  // One live link per account: a new one ends the ones sent before (they answer "unknown, used or expired").
+  await prisma.$transaction([
+    prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+    prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) } }),
+  ]);
   const link = `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`;
   await sendMail(prisma, {
     to: email.trim().toLowerCase(),

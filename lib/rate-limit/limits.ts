@@ -35,6 +35,20 @@ export const RATE_LIMITS = {
     durationSeconds: 60 * 60,
     description: "sign-ups per IP address: 20 per hour",
   },
+  passwordResetsByAccount: {
+    keyPrefix: "password-resets:account",
+    keyKind: "account",
+    points: 3,
+    durationSeconds: 60 * 60,
+    description: "password-reset requests per address: 3 per hour (counted whether or not an account uses it)",
+  },
+  passwordResetsByIp: {
+    keyPrefix: "password-resets:ip",
+    keyKind: "ip",
+    points: 20,
+    durationSeconds: 60 * 60,
+    description: "password-reset requests per IP address: 20 per hour",
+  },
   writesByUser: {
     keyPrefix: "writes:user",
     keyKind: "account",
