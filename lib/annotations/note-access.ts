@@ -1,6 +1,6 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
 import { noteWhere } from "../authz/note-filter/note-filter";
-import { openPeerGates, staffGroupIds, type PeerVisibilityName, type ReaderContext } from "../authz/reader-context";
+import type { PeerVisibilityName, ReaderContext } from "../authz/reader-context";
 import { can } from "../authz/can";
 import type { NoteResource, PeerGate } from "../authz/resources";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
@@ -8,7 +8,6 @@ import { log } from "../log";
 import { loadRequestContext } from "../request/request-context";
 import type { ModerationSight, NoteAccess } from "./load-notes";
 
-export { openPeerGates, staffGroupIds, type PeerVisibilityName, type ReaderContext };
 
 /** The actor's group roles, loaded once per request and used for every note it reads. */
 export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<Map<string, GroupRoleName>> {
@@ -41,7 +40,7 @@ export function readerContextOf(
   };
 }
 
-type NoteFacts = {
+export type NoteFacts = {
   id?: string;
   authorId: string;
   visibility: NoteResource["visibility"];

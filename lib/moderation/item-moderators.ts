@@ -1,10 +1,10 @@
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
-import type { NoteResource } from "../authz/resources";
+import { readerContextOf, toNoteResource, type NoteFacts } from "../annotations/note-access";
 import type { Prisma } from "../db/create-prisma-client";
 import { notify } from "../notifications/notify";
 
-type Item = { id: string; authorId: string; visibility: "private" | "group" | "public"; groupId: string | null };
+type Item = NoteFacts & { id: string };
 
 /**
  * Whom the queue notification for an item goes to: whoever the policy lets moderate it ("note:moderate", asked per
@@ -23,31 +23,14 @@ export async function itemModeratorIds(tx: Prisma.TransactionClient, item: Item)
     .filter((user) => {
       const actor: Actor = { kind: "user", id: user.id, displayName: user.displayName, siteRole: user.siteRole, suspended: false, sessionId: null };
       const role = item.groupId ? (user.memberships.find((membership) => membership.groupId === item.groupId)?.role ?? null) : null;
-      return can(actor, "note:moderate", queuedItemResource(item, role));
+      // The item as this candidate's reader facts make it: only its role in the item's group matters to moderatesNote.
+      return can(actor, "note:moderate", toNoteResource(item, readerContextOf(role ? [[item.groupId!, role]] : [], [], [], new Date())));
     })
     .map((user) => user.id);
 }
 
-/** A live item entering the queue, as the policy sees it for a reader with this role in its group. */
-function queuedItemResource(item: Item, viewerGroupRole: NoteResource["viewerGroupRole"]): NoteResource {
-  return {
-    type: "note",
-    authorId: item.authorId,
-    visibility: item.visibility,
-    groupId: item.groupId,
-    viewerGroupRole,
-    moderationStatus: "pending",
-    threadStatus: null,
-    deleted: false,
-    hasReplies: false,
-    peerGate: "open",
-    readerHasOwnNoteOnParagraph: false,
-    assignmentDue: false,
-  };
-}
-
 /** Tells an item's moderators that it entered their queue (pending on creation, or flagged for the first time). */
-export async function announceQueued(tx: Prisma.TransactionClient, item: Item & { threadId: string | null }, why: "pending" | "flagged"): Promise<void> {
+export async function announceQueued(tx: Prisma.TransactionClient, item: Item, why: "pending" | "flagged"): Promise<void> {
   const what = item.threadId ? "A reply" : "A note";
   const text = why === "pending" ? `${what} waits for your review` : `${what} was flagged and waits for your review`;
   await notify(tx, { userIds: await itemModeratorIds(tx, item), kind: "queue", noteId: item.id, text, excludeUserId: item.authorId });

@@ -1,7 +1,8 @@
 import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { noteAccessOf, type ReaderContext, toNoteResource } from "../annotations/note-access";
+import { noteAccessOf, toNoteResource } from "../annotations/note-access";
+import type { ReaderContext } from "../authz/reader-context";
 import { contextOf, type Reader } from "../request/request-context";
 import { historiesOf } from "../annotations/note-history";
 import { orderThread } from "../annotations/thread-order";

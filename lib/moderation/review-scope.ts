@@ -40,11 +40,6 @@ export function reviewScopeWith(ctx: RequestContext): ReviewScope | null {
   return { actorId: actor.id, actor, reader, publicItems, allGroups, staffGroups };
 }
 
-/** The same for an actor whose context is not built yet (one query). */
-export async function reviewScopeOf(prisma: PrismaClient, who: Reader): Promise<ReviewScope | null> {
-  return reviewScopeWith(await contextOf(prisma, who));
-}
-
 /** Whether the request's reader may use the review tools, from its context: no query. */
 export function mayReviewWith(ctx: RequestContext): boolean {
   const moderatesAGroup = ctx.groups.some((group) => group.role === "owner" || group.role === "moderator");

@@ -73,5 +73,3 @@ export type Reader = Actor | RequestContext;
 export async function contextOf(prisma: Prisma.TransactionClient | PrismaClient, who: Reader): Promise<RequestContext> {
   return "kind" in who && who.kind === "request-context" ? who : loadRequestContext(prisma, who as Actor);
 }
-
-export const actorOf = (who: Reader): Actor => ("kind" in who && who.kind === "request-context" ? who.actor : (who as Actor));

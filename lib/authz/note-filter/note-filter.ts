@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import { POLICY, type Permission } from "../policy";
+import { POLICY } from "../policy";
 import type { ReaderContext } from "../reader-context";
 import { and, or, toNoteSql, toNoteWhere, type NotePredicate } from "./note-predicate";
 
@@ -36,8 +36,4 @@ export function noteWhere(permission: NotePermission, actor: Actor, reader: Read
 /** The permission as an SQL boolean over the note alias (`n` by default). */
 export function noteSql(permission: NotePermission, actor: Actor, reader: ReaderContext, alias = "n") {
   return toNoteSql(notePredicate(permission, actor, reader), alias);
-}
-
-export function isNotePermission(permission: Permission): permission is NotePermission {
-  return (NOTE_PERMISSIONS as readonly string[]).includes(permission);
 }

@@ -38,25 +38,22 @@ export const isIn = (column: NoteColumn, values: readonly string[]): NotePredica
 export const isNull = (column: NoteColumn): NotePredicate => ({ op: "null", column });
 export const positive = (column: NoteColumn): NotePredicate => ({ op: "positive", column });
 
-/** AND, with constants folded: FALSE anywhere is FALSE, TRUE parts drop out. */
-export function and(...parts: NotePredicate[]): NotePredicate {
+/**
+ * AND or OR of the parts, flattened, with constants folded: the operator's identity (TRUE for AND, FALSE for OR)
+ * drops out, its absorbing constant (FALSE for AND, TRUE for OR) decides the whole.
+ */
+function combine(op: "and" | "or", parts: NotePredicate[]): NotePredicate {
+  const [identity, absorbing] = op === "and" ? [TRUE, FALSE] : [FALSE, TRUE];
   const kept: NotePredicate[] = [];
-  for (const part of parts.flatMap((each) => (each.op === "and" ? each.of : [each]))) {
-    if (part.op === "false") return FALSE;
-    if (part.op !== "true") kept.push(part);
+  for (const part of parts.flatMap((each) => (each.op === op ? (each as { of: readonly NotePredicate[] }).of : [each]))) {
+    if (part.op === absorbing.op) return absorbing;
+    if (part.op !== identity.op) kept.push(part);
   }
-  return kept.length === 0 ? TRUE : kept.length === 1 ? kept[0] : { op: "and", of: kept };
+  return kept.length === 0 ? identity : kept.length === 1 ? kept[0] : { op, of: kept };
 }
 
-/** OR, with constants folded: TRUE anywhere is TRUE, FALSE parts drop out. */
-export function or(...parts: NotePredicate[]): NotePredicate {
-  const kept: NotePredicate[] = [];
-  for (const part of parts.flatMap((each) => (each.op === "or" ? each.of : [each]))) {
-    if (part.op === "true") return TRUE;
-    if (part.op !== "false") kept.push(part);
-  }
-  return kept.length === 0 ? FALSE : kept.length === 1 ? kept[0] : { op: "or", of: kept };
-}
+export const and = (...parts: NotePredicate[]): NotePredicate => combine("and", parts);
+export const or = (...parts: NotePredicate[]): NotePredicate => combine("or", parts);
 
 /** The predicate as a Prisma filter on Note. */
 export function toNoteWhere(predicate: NotePredicate): Prisma.NoteWhereInput {

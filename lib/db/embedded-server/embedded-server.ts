@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { OperatorError } from "../../errors/operator-error";
 import { freePort, isPortFree } from "../../net/ports";
@@ -144,9 +144,4 @@ export async function openEmbeddedServer(options: EmbeddedServerOptions): Promis
     }
     throw new OperatorError(`the embedded PostgreSQL did not start: ${result.reason}`, `see ${logFile}`);
   }
-}
-
-/** Whether a folder holds an embedded server's data at all (for messages). */
-export function hasEmbeddedData(folder: string): boolean {
-  return existsSync(path.join(embeddedPaths(folder).dataDir, "PG_VERSION"));
 }
