@@ -1,14 +1,23 @@
 import type { NoteView } from "@/lib/annotations/note-view";
 import type { FeedbackState } from "@/lib/teaching/feedback-schemas";
 import { NoteCard } from "./note-card";
+import { REFERENCE_TYPE_LABELS } from "@/components/references/reference-type-labels";
 import { NoteCountLinks } from "./note-count-links";
 import { NoteHighlights } from "./note-highlights";
+import { MarginLayout } from "./margin-layout";
 
 /** A paragraph's notes on this page, and how many the reader may see there under the current filters. */
 export type ParagraphNotes = { paragraph: string; label: string; notes: NoteView[]; total: number };
 
 function countText(count: number): string {
   return count === 1 ? "1 note" : `${count} notes`;
+}
+
+/** The one line a paragraph's notes fold into on narrow screens: "3 notes: Organisation, Person…". */
+function summaryText(group: ParagraphNotes): string {
+  const types = [...new Set(group.notes.map((note) => REFERENCE_TYPE_LABELS[note.referenceType as keyof typeof REFERENCE_TYPE_LABELS] ?? note.referenceType))];
+  if (!types.length) return countText(group.total);
+  return `${countText(group.total)}: ${types.slice(0, 2).join(", ")}${types.length > 2 ? "…" : ""}`;
 }
 
 /**
@@ -32,22 +41,42 @@ export function ParagraphNotesSection({
   feedback: Map<string, FeedbackState>;
   moreHref: string;
 }) {
+  const titleId = `notes-${group.paragraph}-title`;
+  const open = group.notes.some((note) => note.id === openNoteId);
   return (
-    <section id={`notes-${group.paragraph}`} className="paragraph-notes" data-notes-for={group.paragraph} aria-labelledby={`notes-${group.paragraph}-title`}>
-      <h2 id={`notes-${group.paragraph}-title`} className="paragraph-notes-title">
-        <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
+    <section
+      id={`notes-${group.paragraph}`}
+      className={open ? "paragraph-notes is-expanded" : "paragraph-notes"}
+      data-notes-for={group.paragraph}
+      data-notes-total={group.total}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className="paragraph-notes-title">
+        <span className="paragraph-notes-heading">
+          <span data-notes-count>{countText(group.total)}</span> on <a href={`#${group.paragraph}`}>{group.label}</a>
+        </span>
+        {/* Narrow screens, with JavaScript: the paragraph's notes fold into this one line until opened. */}
+        <button type="button" className="paragraph-notes-toggle" data-notes-toggle aria-expanded={open} aria-controls={`notes-${group.paragraph}`}>
+          {summaryText(group)}
+          <span className="visually-hidden"> on {group.label}</span>
+        </button>
       </h2>
       {group.notes.map((note) => (
         <NoteCard key={note.id} note={note} slug={slug} viewerId={viewerId} open={note.id === openNoteId} feedback={feedback.get(note.id)} />
       ))}
-      {group.notes.length < group.total ? (
-        <p className="paragraph-notes-more">
-          <a href={moreHref}>
+      <p className="paragraph-notes-more">
+        {/* Shown by the margin layout when some of these cards do not fit beside the paragraph: opens the panel. */}
+        <button type="button" className="link-button" data-notes-more hidden aria-controls="notes-panel">
+          {/* "N more" is drawn from data-count (set by the layout): React owns no text the layout changes. */}
+          <span className="visually-hidden"> notes on {group.label}, in the notes panel</span>
+        </button>
+        {group.notes.length < group.total ? (
+          <a href={moreHref} data-notes-all>
             {group.notes.length === 0 ? "Show" : "Show all"} {countText(group.total)}
             <span className="visually-hidden"> on {group.label}</span>
           </a>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
     </section>
   );
 }
@@ -56,6 +85,7 @@ export function ParagraphNotesSection({
 export function MarginNotesEnhancements({ openNoteId }: { openNoteId: string | null }) {
   return (
     <>
+      <MarginLayout />
       <NoteCountLinks />
       <NoteHighlights openNoteId={openNoteId} />
     </>

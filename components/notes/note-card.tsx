@@ -43,6 +43,7 @@ export function NoteCard({
   viewerId = null,
   open = false,
   feedback,
+  place = "margin",
 }: {
   note: NoteView;
   slug: string;
@@ -50,20 +51,28 @@ export function NoteCard({
   open?: boolean;
   /** Private feedback on this note for this reader, from the page's data; absent when there is none for them. */
   feedback?: FeedbackState;
+  /**
+   * "panel": the same note listed again in the notes panel, with ids of its own and no passage to draw (the margin's
+   * card owns the note's permalink target and its highlight).
+   */
+  place?: "margin" | "panel";
 }) {
   const created = new Date(note.createdAt);
   const status = moderationLine(note, viewerId);
+  const drawn = place === "margin" && note.position && note.anchorStatus === "anchored";
   return (
     <article
-      id={`note-${note.id}`}
+      id={place === "margin" ? `note-${note.id}` : `panel-note-${note.id}`}
       tabIndex={-1}
       className="note-card"
       aria-label={note.deleted ? "Deleted note" : `Note by ${note.author.displayName}`}
       data-note-id={note.id}
       data-paragraph={note.paragraph}
       // Where NoteHighlights draws the passage; orphaned notes have no place in the text.
-      data-start={note.position && note.anchorStatus === "anchored" ? note.position.start : undefined}
-      data-end={note.position && note.anchorStatus === "anchored" ? note.position.end : undefined}
+      data-start={drawn ? note.position!.start : undefined}
+      data-end={drawn ? note.position!.end : undefined}
+      // The margin layout never folds away the note a permalink opened.
+      data-open={open ? "" : undefined}
     >
       <p className="note-meta">
         <span className="note-type">{note.referenceType}</span>{" "}

@@ -17,7 +17,7 @@ export function NoteCountLinks() {
       count.href = `#${group.id}`;
       // The group's heading reads "2 notes on paragraph 3": the same words in the margin and for screen readers.
       count.textContent = group.querySelector("[data-notes-count]")?.textContent ?? "";
-      count.setAttribute("aria-label", group.querySelector("h2")?.textContent ?? "");
+      count.setAttribute("aria-label", group.querySelector(".paragraph-notes-heading")?.textContent ?? "");
       tools.append(count);
       added.push(count);
     }

@@ -2,6 +2,8 @@
 
 import { useEffect } from "react";
 import { offsetAtPoint, rangeForPassage } from "./range-for-passage";
+import { useNotesShown } from "./notes-mode";
+import { requestNotesPanel } from "./notes-panel";
 
 type Passage = { id: string; paragraph: string; start: number; end: number; card: HTMLElement };
 
@@ -43,8 +45,10 @@ function caretPoint(x: number, y: number): { node: Node; offset: number } | null
  * Browsers without the API still show each note's quote on its card.
  */
 export function NoteHighlights({ openNoteId }: { openNoteId: string | null }) {
+  // With the notes off, the letter reads bare: no highlights either.
+  const shown = useNotesShown();
   useEffect(() => {
-    if (typeof CSS === "undefined" || !("highlights" in CSS)) return;
+    if (!shown || typeof CSS === "undefined" || !("highlights" in CSS)) return;
     const passages = passagesOnPage();
     const byParagraph = Map.groupBy(passages, (passage) => passage.paragraph);
     const depth = DEPTH_HIGHLIGHTS.map(() => new Highlight());
@@ -105,6 +109,11 @@ export function NoteHighlights({ openNoteId }: { openNoteId: string | null }) {
       if (!document.getSelection()?.isCollapsed) return;
       const [first] = passagesAt(event.clientX, event.clientY);
       if (first && !(event.target as Element).closest("a, button")) {
+        if (first.card.checkVisibility?.() === false) {
+          // Folded away in the margin ("N more"): its paragraph's notes open in the panel instead.
+          requestNotesPanel({ open: true, paragraph: first.paragraph });
+          return;
+        }
         first.card.focus();
         first.card.scrollIntoView({ block: "nearest" });
       }
@@ -122,6 +131,6 @@ export function NoteHighlights({ openNoteId }: { openNoteId: string | null }) {
       marked.forEach((passage) => passage.card.classList.remove("is-active"));
       [...DEPTH_HIGHLIGHTS, ACTIVE_HIGHLIGHT].forEach((name) => CSS.highlights.delete(name));
     };
-  }, [openNoteId]);
+  }, [openNoteId, shown]);
   return null;
 }

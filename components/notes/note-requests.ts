@@ -44,3 +44,7 @@ export type DecisionAction = "approve" | "hide" | "restore" | "spam" | "lock" | 
 /** A decision names the moderation revision it was made on; the server answers 409 if someone decided meanwhile. */
 export const postDecision = (noteId: string, action: DecisionAction, basedOn: number, reason?: string) =>
   sendJson<{ note: NoteView }>(`${notePath(noteId)}/decisions`, "POST", { action, basedOn, ...(reason ? { reason } : {}) });
+
+/** A page of the document's notes, as the letter page's filters and sort say (the notes panel's list). */
+export const listNotePage = (slug: string, query: URLSearchParams) =>
+  request<{ notes: NoteView[]; nextCursor: string | null }>(`/api/documents/${encodeURIComponent(slug)}/notes?${query}`);

@@ -71,11 +71,11 @@ async function prepareReader(url: string, readerId: string): Promise<string> {
   }
 }
 
-/** LCP, CLS and when the highlights were drawn, from a cold load of the letter in Chromium. */
+/** LCP, CLS, when the margin was laid out and when the highlights were drawn, from a cold load of the letter in Chromium. */
 async function measureReadingPage(url: string, executablePath: string) {
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   try {
-    const results: { lcp: number; lcpElement: string; cls: number; highlights: number }[] = [];
+    const results: { lcp: number; lcpElement: string; cls: number; highlights: number; margin: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
@@ -102,12 +102,14 @@ async function measureReadingPage(url: string, executablePath: string) {
       const vitals = await page.evaluate(() => ({
         ...(window as unknown as { __vitals: { lcp: number; lcpElement: string; cls: number } }).__vitals,
         highlights: Number(document.documentElement.dataset.highlightsDrawnAt),
+        // Set by the margin layout each time it runs; the first run (inline, before the first paint) is the one kept.
+        margin: Number(document.documentElement.dataset.marginLaidOutFirstAt),
       }));
       results.push(vitals);
       await context.close();
     }
-    const median = <K extends "lcp" | "cls" | "highlights">(key: K) => [...results].sort((a, b) => a[key] - b[key])[1]![key];
-    return { lcp: median("lcp"), cls: median("cls"), highlights: median("highlights"), lcpElement: results[1]!.lcpElement };
+    const median = <K extends "lcp" | "cls" | "highlights" | "margin">(key: K) => [...results].sort((a, b) => a[key] - b[key])[1]![key];
+    return { lcp: median("lcp"), cls: median("cls"), highlights: median("highlights"), margin: median("margin"), lcpElement: results[1]!.lcpElement };
   } finally {
     await browser.close();
   }
@@ -162,7 +164,7 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
     }
     const vitals = await measureReadingPage(`${base}/letters/${SLUG}`, executablePath);
     lines.push(
-      `reading page, anonymous reader with ${Math.round((generated.notes * 0.6) / 1000)}k visible notes (median of 3 cold loads): LCP ${vitals.lcp.toFixed(0)} ms (${vitals.lcpElement}), CLS ${vitals.cls.toFixed(3)}, highlights drawn at ${vitals.highlights.toFixed(0)} ms  (targets: LCP < 1000, CLS < 0.02, highlights < 1500)`,
+      `reading page, anonymous reader with ${Math.round((generated.notes * 0.6) / 1000)}k visible notes (median of 3 cold loads): LCP ${vitals.lcp.toFixed(0)} ms (${vitals.lcpElement}), CLS ${vitals.cls.toFixed(3)}, margin laid out at ${vitals.margin.toFixed(0)} ms, highlights drawn at ${vitals.highlights.toFixed(0)} ms  (targets: LCP < 1000, CLS < 0.02, margin < 1500, highlights < 1500)`,
     );
   } finally {
     await pool.end();

@@ -15,6 +15,9 @@ import { ReadingActions } from "@/components/reading/reading-actions";
 import { citationFacts } from "@/components/reading/citation-facts";
 import { blockLabel } from "@/components/reading/block-label";
 import { MarginNotesEnhancements, ParagraphNotesSection, type ParagraphNotes } from "@/components/notes/margin-notes";
+import { MarginLayoutScript, NotesModeScript } from "@/components/notes/reading-scripts";
+import { NotesViewControls } from "@/components/notes/notes-view-controls";
+import { NotesPanel } from "@/components/notes/notes-panel";
 import { NotesFilterBar } from "@/components/notes/notes-filter-bar";
 import { LazyNoteComposer } from "@/components/notes/lazy-note-composer";
 import { OrphanedNotes } from "@/components/notes/orphaned-notes";
@@ -66,8 +69,12 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const { notes, nextCursor, totals, options, openMissing, groups, entries, orphans, assignment, feedback } = page;
   const shown = [...totals.values()].reduce((sum, count) => sum + count, 0);
   const margin = notesByParagraph(edition, notes, totals);
+  // `?notes=off` hides the notes for readers without JavaScript too; with it, NotesModeScript decides before paint.
+  const notesParam = Array.isArray(query.notes) ? query.notes[0] : query.notes;
+  const viewerId = actor.kind === "user" ? actor.id : null;
   return (
-    <main id="main" className="reading">
+    <main id="main" className="reading" data-notes={notesParam === "off" ? "off" : undefined}>
+      <NotesModeScript />
       <article className="edition" aria-labelledby="edition-title">
         <EditionHeader edition={edition} />
         {actor.kind === "user" ? null : (
@@ -75,6 +82,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
             <a href={`/sign-in?callbackUrl=${encodeURIComponent(`/letters/${slug}`)}`}>Sign in to annotate</a>
           </p>
         )}
+        <NotesViewControls />
         <NotesFilterBar slug={slug} view={view} options={options} groups={groups} entries={entries} shown={shown} signedIn={actor.kind === "user"} />
         {openMissing ? (
           <p className="notes-notice" role="status">
@@ -91,7 +99,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
               <ParagraphNotesSection
                 group={group}
                 slug={slug}
-                viewerId={actor.kind === "user" ? actor.id : null}
+                viewerId={viewerId}
                 openNoteId={view.note ?? null}
                 feedback={feedback}
                 moreHref={notesPageHref(slug, view, { paragraph: anchor, cursor: undefined }, `#notes-${anchor}`)}
@@ -99,15 +107,21 @@ export default async function LetterPage({ params, searchParams }: Props) {
             ) : null;
           }}
         />
+        <MarginLayoutScript />
         <MarginNotesEnhancements openNoteId={view.note ?? null} />
         {nextCursor ? (
           <p className="notes-next-page">
             <a href={notesPageHref(slug, view, { cursor: nextCursor })}>Next {NOTES_PER_PAGE} notes</a>
           </p>
         ) : null}
-        <OrphanedNotes notes={orphans} edition={edition} viewerId={actor.kind === "user" ? actor.id : null} feedback={feedback} />
+        <OrphanedNotes notes={orphans} edition={edition} viewerId={viewerId} feedback={feedback} />
         <Colophon edition={edition} />
       </article>
+      <NotesPanel
+        slug={slug}
+        viewerId={viewerId}
+        view={{ sort: view.sort, referenceType: view.referenceType, entry: view.entry, tag: view.tag, author: view.author, group: view.group, visibility: view.visibility, paragraph: view.paragraph }}
+      />
       <ReadingActions facts={citationFacts(edition)} />
       {actor.kind === "user" ? (
         <LazyNoteComposer
