@@ -147,10 +147,11 @@ test("the notes panel opens and closes by keyboard, lists the notes, follows the
   await expect(page.locator('.block[data-anchor="p1"] .note-card').first()).toBeVisible();
 
   // "N more" opens the panel on that paragraph's notes.
+  const besideP9 = await page.locator('.block[data-anchor="p9"] .note-card:visible').count();
   await page.locator('.block[data-anchor="p9"] [data-notes-more]').click();
   await expect(panel.getByRole("heading", { name: "Notes on paragraph 9" })).toBeFocused();
-  const listed = await panel.locator(".note-card").count();
-  expect(listed).toBeGreaterThan(await page.locator('.block[data-anchor="p9"] .note-card:visible').count());
+  await expect.poll(() => panel.locator(".note-card").count()).toBeGreaterThan(besideP9);
+  await expect(panel.locator('.note-card:not([data-paragraph="p9"])')).toHaveCount(0);
   await page.keyboard.press("Alt+Shift+N");
   await expect(panel).toBeHidden();
   await expect(page.locator('.block[data-anchor="p9"] [data-notes-more]')).toBeFocused();
