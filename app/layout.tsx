@@ -4,6 +4,7 @@ import "@fontsource-variable/source-serif-4/opsz-italic.css";
 import "./globals.css";
 import { SiteHeaderSlot } from "./site-header-slot";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { ZodJitless } from "@/components/layout/zod-jitless";
 
 export const metadata: Metadata = {
   title: { default: "Marginalia", template: "%s · Marginalia" },
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <ZodJitless />
         <a className="skip-link" href="#main">
           Skip to the text
         </a>

@@ -10,8 +10,27 @@ const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Requests being answered: SIGTERM lets them finish (bounded) before the process exits. */
+const inFlight = new Set<import("node:http").ServerResponse>();
 const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  inFlight.add(response);
+  response.once("close", () => inFlight.delete(response));
+  // An answer sent before the request's body was read (413 for an oversized body, a refusal before reading): the
+  // connection cannot carry another request until the rest of the body has gone by, so it is closed after this
+  // answer instead of leaving a pipelined request waiting behind the unread bytes. The rest is drained (so closing
+  // sends FIN, not a reset that could lose the answer), and cut off if it keeps coming.
+  const writeHead = response.writeHead.bind(response);
+  response.writeHead = ((...args: Parameters<typeof response.writeHead>) => {
+    if (!request.complete && !response.headersSent) {
+      response.setHeader("Connection", "close");
+      request.resume();
+      const cut = setTimeout(() => request.socket.destroy(), 5_000);
+      cut.unref();
+      request.once("end", () => clearTimeout(cut));
+    }
+    return writeHead(...args);
+  }) as typeof response.writeHead;
   void handle(request, response);
 });
 // Longer than the idle timeout of load balancers and HTTP clients, so a reused keep-alive connection is not closed
@@ -20,12 +39,29 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`marginalia: listening on http://${hostname}:${port}`));
 
-function shutDown() {
-  server.close(() => process.exit(0));
+const SHUTDOWN_GRACE_MS = 10_000;
+let shuttingDown = false;
+
+/**
+ * Graceful shutdown (SIGTERM, SIGINT, npm start gone): stop accepting connections, let the requests in flight finish
+ * (at most SHUTDOWN_GRACE_MS), stop the mail worker between two messages, close the database pools, exit 0.
+ */
+async function shutDown() {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+  while (inFlight.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (inFlight.size) console.warn(`marginalia: shutdown: ${inFlight.size} request(s) still running after ${SHUTDOWN_GRACE_MS / 1000} s, cut off`);
   server.closeAllConnections();
+  await closed;
+  const app = globalThis as { marginaliaStopBackground?: () => Promise<void> };
+  await app.marginaliaStopBackground?.().catch((error: unknown) => console.warn("marginalia: shutdown:", error));
+  process.exit(0);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, shutDown);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void shutDown());
 // Started by npm start with an IPC channel: if npm start is killed (even with SIGKILL), the channel closes and the
 // web server goes with it, so that the next npm start finds its port free. (The embedded database it leaves
 // running is found and reused by the next npm start.)
-if (process.send) process.once("disconnect", shutDown);
+if (process.send) process.once("disconnect", () => void shutDown());

@@ -13,7 +13,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const actor = await currentActor();
   // Everyone else is told there is nothing here.
   if (!can(actor, "admin:access", { type: "site" })) notFound();
-  const { q } = ZUserSearch.parse({ q: typeof (await searchParams).q === "string" ? (await searchParams).q : "" });
+  // A search the schema refuses (over 100 characters) is said beside the field, never a 500.
+  const asked = (await searchParams).q;
+  const search = ZUserSearch.safeParse({ q: typeof asked === "string" ? asked : "" });
+  const q = search.success ? search.data.q : "";
   const [users, audit] = await Promise.all([findUsers(prisma(), actor, q), listAuditRecords(prisma(), actor)]);
   return (
     <main id="main" className="page">
@@ -22,10 +25,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <form className="inline-form" role="search" method="get">
         <label htmlFor="user-search">Find users by name or email</label>
         {/* Emails are searchable here but never displayed, to admins included. */}
-        <input id="user-search" name="q" defaultValue={q} />
+        <input id="user-search" name="q" defaultValue={q} maxLength={100} aria-describedby={search.success ? undefined : "user-search-error"} aria-invalid={!search.success || undefined} />
         <button type="submit" className="button">
           Search
         </button>
+        {search.success ? null : (
+          <p id="user-search-error" className="field-error" role="alert">
+            {search.error.issues[0]?.message ?? "Not a valid search"}; showing everyone instead.
+          </p>
+        )}
       </form>
       <div className="table-scroll">
         <table className="data-table">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
-import { outboxEnabled } from "@/lib/mail/send-mail";
+import { outboxEnabled } from "@/lib/mail/mail-transport";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
 

@@ -76,8 +76,12 @@ export async function latestOutboxLink(page: Page, to: string): Promise<string> 
   try {
     const adminPage = await admin.newPage();
     await signInByApi(adminPage, new URL(page.url()).origin, "admin@demo.marginalia", DEMO_PASSWORD);
-    await adminPage.goto("/dev/outbox");
+    // Mail is queued and sent by the server's mail worker within a moment: look again until it is there.
     const message = adminPage.locator("article, li, section").filter({ hasText: to }).first();
+    await expect(async () => {
+      await adminPage.goto("/dev/outbox");
+      await expect(message.getByRole("link", { name: /reset-password/ }).first()).toBeAttached({ timeout: 500 });
+    }).toPass({ timeout: 15_000 });
     const link = await message.getByRole("link", { name: /reset-password/ }).first().getAttribute("href");
     expect(link).toBeTruthy();
     return link!;

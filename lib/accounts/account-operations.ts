@@ -7,7 +7,7 @@ import type { Clock } from "../auth/clock";
 import { hashPassword, verifyPassword } from "../auth/password/hash-password";
 import { passwordProblems } from "../auth/password/password-policy";
 import { revokeAllSessions, revokeSession } from "../auth/sessions";
-import { sendMail } from "../mail/send-mail";
+import { queueMail } from "../mail/mail-queue";
 import { log } from "../log";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
@@ -50,26 +50,46 @@ export async function changePassword(prisma: PrismaClient, actor: Actor, input: 
 }
 
 /**
- * Always answers the same way, known address or not. A known one gets a single-use link valid for an hour; only
- * the token's hash is stored.
+ * Always answers the same way, known address or not, and does the same work either way (one lookup, one
+ * transaction that ends earlier links and queues one mail), so neither the answer nor its timing says whether an
+ * account uses the address. A known, active account gets a single-use link valid for an hour (only the token's hash
+ * is stored); an unknown address is told that no account uses it, so the person who asked learns what happened.
  */
 export async function requestPasswordReset(prisma: PrismaClient, email: string, baseUrl: string, clock: Clock) {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, status: true, deletedAt: true } });
-  if (!user || user.deletedAt || user.status !== "active") return;
+  const address = email.trim().toLowerCase();
+  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, status: true, deletedAt: true } });
+  const usable = user && !user.deletedAt && user.status === "active";
   const token = randomBytes(32).toString("base64url");
   const now = clock.now();
-  // One live link per account: a new one ends the ones sent before (they answer "unknown, used or expired").
-  await prisma.$transaction([
-    prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
-    prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) } }),
-  ]);
   const link = `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`;
-  await sendMail(prisma, {
-    to: email.trim().toLowerCase(),
-    subject: "Reset your Marginalia password",
-    text: `Someone asked to reset the password of your Marginalia account.\n\nTo choose a new password, open this link within an hour:\n${link}\n\nIf it was not you, ignore this message; your password stays as it is.`,
+  await prisma.$transaction(async (tx) => {
+    // One live link per account: a new one ends the ones sent before (they answer "unknown, used or expired").
+    await tx.passwordResetToken.updateMany({ where: { userId: usable ? user.id : NO_USER, usedAt: null }, data: { usedAt: now } });
+    if (usable) {
+      await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) } });
+    }
+    await queueMail(
+      tx,
+      [
+        usable
+          ? {
+              to: address,
+              subject: "Reset your Marginalia password",
+              text: `Someone asked to reset the password of your Marginalia account.\n\nTo choose a new password, open this link within an hour:\n${link}\n\nIf it was not you, ignore this message; your password stays as it is.`,
+            }
+          : {
+              to: address,
+              subject: "Your Marginalia password reset request",
+              text: `Someone asked to reset the password of a Marginalia account for this address, but no active account uses it.\n\nIf it was you, you may have signed up with another address, or you can create an account at ${baseUrl.replace(/\/$/, "")}/sign-up.\n\nIf it was not you, ignore this message.`,
+            },
+      ],
+      "password-reset",
+    );
   });
 }
+
+/** A user id no row has: the unknown-address path runs the same statements as the known one. */
+const NO_USER = "00000000-0000-0000-0000-000000000000";
 
 /** Sets a new password from a reset link; the link works once, and every session of the account ends. */
 export async function completePasswordReset(prisma: PrismaClient, input: { token: string; newPassword: string }, clock: Clock) {

@@ -9,7 +9,7 @@ import { systemClock } from "./clock";
 import { CALLBACK_COOKIE, CSRF_COOKIE, OAUTH_CHECK_COOKIE_PREFIX, SESSION_COOKIE } from "./cookie-names";
 import { oidcProvider, resolveOidcUser } from "./oidc";
 import { SESSION_ABSOLUTE_LIFETIME_MS } from "./session-lifetime";
-import { createSession, revokeSession } from "./sessions";
+import { actorForSession, createSession, revokeSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 const secureCookie = (name: string) => ({ name, options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: true } });
@@ -71,6 +71,10 @@ export function authOptions(): NextAuthOptions {
         return { sub: userId, sid: session.id };
       },
       async session({ session, token }) {
+        // /api/auth/session answers from the session row, as every other check does: a revoked, expired or idle
+        // session (or a suspended or deleted user) reads as signed out here too, not just in the app's own checks.
+        const actor = token.sid ? await actorForSession(prisma(), String(token.sid), systemClock) : { kind: "anonymous" as const };
+        if (actor.kind !== "user" || actor.id !== token.sub) return {} as typeof session;
         return { ...session, user: { id: token.sub }, sid: token.sid } as typeof session;
       },
     },

@@ -180,7 +180,7 @@ export const POLICY = {
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   // The development outbox holds password-reset links: only an admin may read it (and only where it exists at all:
-  // a demo or development instance without SMTP on this machine, lib/mail/send-mail.ts). Anyone else gets 404.
+  // a demo or development instance without SMTP on this machine, lib/mail/mail-transport.ts). Anyone else gets 404.
   "outbox:read": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   "user:change-role": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
   "user:suspend": { write: true, hiddenBy: "admin:access", rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,

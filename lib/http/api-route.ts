@@ -2,6 +2,7 @@ import { serverEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { errorResponse } from "./error-response";
 import { assertSameOrigin } from "./same-origin";
+import { urlProblem } from "./text-input";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -17,6 +18,9 @@ export function appOrigin(): string | undefined {
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      // Path segments and query parameters go through the same text check as bodies.
+      const problem = urlProblem(new URL(request.url));
+      if (problem) throw new AppError(problem.status === 404 ? "not_found" : "bad_request", problem.message, { fields: problem.fields });
       if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
         assertSameOrigin(request, appOrigin());
         // Even endpoints without a body insist on JSON: an HTML form on another site cannot send it.

@@ -12,6 +12,17 @@ export function fieldErrors(error: ZodError): Record<string, string[]> {
   return fields;
 }
 
+/** PostgreSQL's "character not in repertoire" (NUL in text) and "untranslatable character", however wrapped. */
+function isRefusedText(error: unknown): boolean {
+  for (let current = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown } } | undefined, depth = 0; current && depth < 5; depth += 1) {
+    const code = current.code ?? current.meta?.code;
+    if (code === "22021" || code === "22P05") return true;
+    if (typeof (current as { message?: unknown }).message === "string" && /\b(22021|22P05)\b|invalid byte sequence for encoding/.test((current as { message: string }).message)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
 /**
  * The one place errors become HTTP: deliberate errors keep their status, bad input is 400, a database that cannot
  * serve now (refused, unreachable, pool exhausted past its wait) is 503 with Retry-After, the rest is 500.
@@ -32,6 +43,11 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
     // A unique index settled a race the domain did not foresee: a conflict, never a 500.
     log.warn("request.conflict", { ...context, error });
     return Response.json({ error: "conflict", message: "This conflicts with a change made at the same time" }, { status: 409 });
+  }
+  if (isRefusedText(error)) {
+    // Defence in depth: text PostgreSQL cannot store (NUL, bad encoding) that slipped past lib/http/text-input.ts.
+    log.warn("request.refused-text", { ...context, error });
+    return Response.json({ error: "bad_request", message: "The input holds characters that text may not hold" }, { status: 400 });
   }
   if (isDatabaseUnavailable(error)) {
     log.warn("request.database-unavailable", { ...context, error });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { decodeUtf8, normaliseJsonText } from "./text-input";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -27,11 +28,16 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
     }
     chunks.push(value);
   }
+  const text = decodeUtf8(Buffer.concat(chunks));
+  if (text === null) throw new AppError("bad_request", "The body is not valid UTF-8");
   let data: unknown;
   try {
-    data = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    data = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON");
   }
-  return schema.parse(data);
+  // Every string, before any schema sees it: line breaks normalised, control characters and the like refused.
+  const { value, problems } = normaliseJsonText(data);
+  if (Object.keys(problems).length) throw new AppError("bad_request", "Invalid input", { fields: problems });
+  return schema.parse(value);
 }

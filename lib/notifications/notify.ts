@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { serverEnv } from "../env";
-import { mailAfterCommit } from "./mail-after-commit";
+import { queueMail } from "../mail/mail-queue";
 import type { NotificationKindName } from "./notification-kinds";
 import { notificationMail } from "./notification-mail";
 
@@ -40,7 +40,8 @@ export async function notify(tx: Prisma.TransactionClient | PrismaClient, input:
   const byEmail = users.filter((user) => user.email && preferenceOf.get(user.id)?.email !== false);
   if (!byEmail.length) return;
   const mail = await notificationMail(tx, { kind: input.kind, noteId: input.noteId, text });
-  await mailAfterCommit(
+  // Queued in this transaction: sent by the mail worker once it commits, never if it rolls back.
+  await queueMail(
     tx,
     byEmail.map((user) => ({ ...mail, to: user.email as string })),
     input.kind,

@@ -4,7 +4,7 @@ import { log } from "../log";
 import { createRateLimiters, type RateLimiters } from "./rate-limiters";
 
 // One set of limiters (and one small pool) per server process, built on first use; survives hot reloads in development.
-const holder = globalThis as unknown as { marginaliaRateLimiters?: RateLimiters };
+const holder = globalThis as unknown as { marginaliaRateLimiters?: RateLimiters; marginaliaRateLimitPool?: pg.Pool };
 
 /** The app's rate limiters, counting in the database at DATABASE_URL. */
 export function getRateLimiters(): RateLimiters {
@@ -23,6 +23,7 @@ export function getRateLimiters(): RateLimiters {
     });
     // An idle connection that breaks (database restarted) must not crash the process; the pool replaces it.
     pool.on("error", (error) => log.warn("rate-limit.pool-error", { error }));
+    holder.marginaliaRateLimitPool = pool; // closed on shutdown (lib/background-work.ts)
     holder.marginaliaRateLimiters = createRateLimiters(pool);
   }
   return holder.marginaliaRateLimiters;

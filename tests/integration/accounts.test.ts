@@ -14,11 +14,12 @@ import { signUp } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { createGroup } from "@/lib/groups/group-operations";
+import { deliverDueMail } from "@/lib/mail/mail-worker";
 import { appErrorOf, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
-// Mail goes to the OutboxMessage table (lib/mail/send-mail.ts), never to an SMTP server, whatever the shell says.
+// Mail goes to the OutboxMessage table (lib/mail/mail-transport.ts), never to an SMTP server, whatever the shell says.
 vi.hoisted(() => {
   process.env.DEMO_DATA = "1";
   delete process.env.SMTP_URL;
@@ -54,6 +55,7 @@ const userRow = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id }
 
 /** The reset token in the one message the outbox holds for this address. */
 async function resetTokenMailedTo(email: string) {
+  await deliverDueMail(db.prisma); // what each app process's mail worker does
   const messages = await db.prisma.outboxMessage.findMany({ where: { to: email } });
   expect(messages).toHaveLength(1);
   const link = messages[0].text.match(/https:\/\/marginalia\.example\/reset-password\/([A-Za-z0-9_-]+)/);
@@ -177,14 +179,31 @@ describe("changePassword", () => {
 });
 
 describe("password reset", () => {
-  it("for an unknown email writes no outbox message and no token", async () => {
-    const outboxBefore = await db.prisma.outboxMessage.count();
+  it("for an unknown email creates no token and mails the address that no account uses it (no link)", async () => {
     const tokensBefore = await db.prisma.passwordResetToken.count();
+    const stranger = `stranger-${Date.now()}@example.org`;
 
-    await requestPasswordReset(db.prisma, `stranger-${Date.now()}@example.org`, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, stranger, BASE_URL, clock);
+    await deliverDueMail(db.prisma);
 
-    expect(await db.prisma.outboxMessage.count()).toBe(outboxBefore);
     expect(await db.prisma.passwordResetToken.count()).toBe(tokensBefore);
+    const messages = await db.prisma.outboxMessage.findMany({ where: { to: stranger } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toContain("no active account uses it");
+    expect(messages[0]!.text).not.toMatch(/reset-password\//);
+  });
+
+  it("runs the same statements for a known and an unknown address (no timing tells them apart)", async () => {
+    const { email } = await account();
+    const statements = async (address: string) => {
+      const seen: string[] = [];
+      const counting = db.prisma.$extends({
+        query: { $allOperations: async ({ operation, model, args, query }) => (seen.push(`${model ?? "raw"}.${operation}`), query(args)) },
+      });
+      await requestPasswordReset(counting as never, address, BASE_URL, clock);
+      return seen.filter((name) => name !== "PasswordResetToken.create");
+    };
+    expect(await statements(`unknown-${Date.now()}@example.org`)).toEqual(await statements(email));
   });
 
   it("for a known email writes one outbox message holding the link; only the token's hash is stored", async () => {

@@ -6,7 +6,7 @@ import { createReply } from "@/lib/annotations/reply-operations";
 import { ANONYMOUS } from "@/lib/authz/actor";
 import { serverEnv } from "@/lib/env";
 import { decide } from "@/lib/moderation/decision-operations";
-import { setNotificationMailClient, settleNotificationMail } from "@/lib/notifications/mail-after-commit";
+import { deliverDueMail } from "@/lib/mail/mail-worker";
 import { getNotificationPreferences, saveNotificationPreferences } from "@/lib/notifications/notification-preferences";
 import { listNotifications, markNotificationsRead, openNotification, unreadNotificationCount } from "@/lib/notifications/notification-queries";
 import { ZMarkRead, ZSavePreferences } from "@/lib/notifications/notification-schemas";
@@ -89,7 +89,6 @@ beforeAll(async () => {
   // notify() reads SMTP_URL through the cached serverEnv(): it must see the sink, or the mail tests test nothing.
   expect(serverEnv().SMTP_URL).toBe(process.env.SMTP_URL);
   db = await createTestDatabase();
-  setNotificationMailClient(db.prisma);
   await importLetter(db.prisma);
   // Anna owns the group "Readers", Boris is a member, Vera is not; all trusted, so their public items are published.
   const readers = await seedLetterReaders(db.prisma, clock, {
@@ -101,8 +100,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  setNotificationMailClient(undefined);
-  await settleNotificationMail();
   await db?.drop();
   await new Promise((resolve) => smtp?.server.close(resolve));
 });
@@ -264,11 +261,11 @@ describe("email (SMTP_URL set: a local SMTP server)", () => {
   const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to.includes(address));
 
   it("mails each recipient after the transaction commits, with a link to the item", async () => {
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     const before = mailsTo(emails.anna).length;
     const note = await createNote(db.prisma, anna, SLUG, draft());
     const answer = await createReply(db.prisma, boris, note.id, reply("By mail too."));
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     const mails = mailsTo(emails.anna).slice(before);
     expect(mails).toHaveLength(1);
     expect(mails[0].data).toMatch(/^Subject: Marginalia: New reply$/m);
@@ -277,7 +274,7 @@ describe("email (SMTP_URL set: a local SMTP server)", () => {
   });
 
   it("sends nothing when the transaction rolls back", async () => {
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     const before = smtp.received.length;
     await expect(
       db.prisma.$transaction(async (tx) => {
@@ -285,24 +282,24 @@ describe("email (SMTP_URL set: a local SMTP server)", () => {
         throw new Error("the action failed after notifying");
       }),
     ).rejects.toThrow("the action failed after notifying");
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     expect(smtp.received.length).toBe(before);
     expect(await db.prisma.notification.count({ where: { userId: vera.id, text: "Never sent" } })).toBe(0);
   });
 
   it("respects the email switch: in the app only when email is off", async () => {
     await saveNotificationPreferences(db.prisma, vera, ZSavePreferences.parse({ preferences: [{ kind: "mention", inApp: true, email: false }] }));
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     const before = mailsTo(emails.vera).length;
     const note = await createNote(db.prisma, anna, SLUG, draft({ body: "Quietly, @VeraZasulich." }));
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     expect(await kinds(vera, note.id)).toEqual(["mention"]);
     expect(mailsTo(emails.vera).length).toBe(before);
 
     // Off in the app but on by email: mailed, not listed.
     await saveNotificationPreferences(db.prisma, vera, ZSavePreferences.parse({ preferences: [{ kind: "mention", inApp: false, email: true }] }));
     const second = await createNote(db.prisma, anna, SLUG, draft({ body: "Loudly, @VeraZasulich." }));
-    await settleNotificationMail();
+    await deliverDueMail(db.prisma);
     expect(await kinds(vera, second.id)).toEqual([]);
     expect(mailsTo(emails.vera).length).toBe(before + 1);
   });

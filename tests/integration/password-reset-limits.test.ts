@@ -4,6 +4,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/request-client-address";
 import { appErrorCode, seedUser } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { deliverDueMail } from "@/lib/mail/mail-worker";
 
 // Issue #13, finding 3: 25 reset requests for one address queued 25 mails and left 25 tokens live. Now the route
 // counts requests per address and per client (through the app's limiters, in PostgreSQL), and an account keeps one
@@ -49,6 +50,7 @@ describe("password-reset requests", () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(22);
     for (const value of retryAfter) expect(Number(value)).toBeGreaterThan(0);
     expect(await db.prisma.passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
+    await deliverDueMail(db.prisma);
     expect(await db.prisma.outboxMessage.count({ where: { to: user.email! } })).toBe(3);
   });
 
@@ -71,6 +73,7 @@ describe("password-reset requests", () => {
     const links: string[] = [];
     for (let n = 0; n < 2; n += 1) {
       await requestPasswordReset(db.prisma, user.email!, ORIGIN, clock);
+      await deliverDueMail(db.prisma);
       const mail = await db.prisma.outboxMessage.findFirstOrThrow({ where: { to: user.email! }, orderBy: { createdAt: "desc" } });
       links.push(/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]);
       clock.advance(1000);

@@ -8,7 +8,7 @@ import { can } from "@/lib/authz/can";
 import { prisma } from "@/lib/db/prisma";
 import { appOrigin } from "@/lib/http/api-route";
 import { listOutbox } from "@/lib/mail/outbox-queries";
-import { outboxEnabled } from "@/lib/mail/send-mail";
+import { outboxEnabled } from "@/lib/mail/mail-transport";
 import { LinkedText } from "./linked-text";
 
 export const metadata: Metadata = { title: "Development outbox", robots: { index: false, follow: false } };

@@ -1,4 +1,4 @@
-import { assertWriteAllowed } from "@/lib/rate-limit/limit-writes";
+import { countedWrite } from "@/lib/rate-limit/limit-writes";
 import { ZNotePage, ZNoteView } from "@/lib/annotations/note-view";
 import { jsonResponse } from "@/lib/http/json-response";
 import { createNote, listNotes } from "@/lib/annotations/note-operations";
@@ -23,7 +23,6 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const { slug } = await params;
   const actor = await currentActor();
   const input = await readJsonBody(request, ZCreateNote);
-  await assertWriteAllowed(actor);
-  const note = await createNote(prisma(), actor, slug, input);
+  const note = await countedWrite(actor, () => createNote(prisma(), actor, slug, input));
   return jsonResponse(ZNoteView, note, { status: 201, headers: { ETag: `"${note.version}"`, Location: `/api/notes/${note.id}` } });
 });

@@ -1,4 +1,4 @@
-import { assertWriteAllowed } from "@/lib/rate-limit/limit-writes";
+import { countedWrite } from "@/lib/rate-limit/limit-writes";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
@@ -14,6 +14,5 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const { noteId } = await params;
   const actor = await currentActor();
   const input = await readJsonBody(request, ZFlag);
-  await assertWriteAllowed(actor);
-  return jsonResponse(ZFlagCreated, await flagNote(prisma(), actor, noteId, input), { status: 201 });
+  return jsonResponse(ZFlagCreated, await countedWrite(actor, () => flagNote(prisma(), actor, noteId, input)), { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { assertWriteAllowed } from "@/lib/rate-limit/limit-writes";
+import { countedWrite } from "@/lib/rate-limit/limit-writes";
 import { ZNoteView } from "@/lib/annotations/note-view";
 import { ZThreadView } from "@/lib/annotations/thread-view";
 import { jsonResponse } from "@/lib/http/json-response";
@@ -23,7 +23,6 @@ export const POST = apiRoute(async (request, { params }: Context) => {
   const { noteId } = await params;
   const actor = await currentActor();
   const input = await readJsonBody(request, ZCreateReply);
-  await assertWriteAllowed(actor);
-  const reply = await createReply(prisma(), actor, noteId, input);
+  const reply = await countedWrite(actor, () => createReply(prisma(), actor, noteId, input));
   return jsonResponse(ZNoteView, reply, { status: 201, headers: { ETag: `"${reply.version}"`, Location: `/api/notes/${reply.id}` } });
 });

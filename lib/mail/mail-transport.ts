@@ -5,6 +5,13 @@ import { log } from "../log";
 
 export type Mail = { to: string; subject: string; text: string };
 
+let smtp: { url: string; transport: nodemailer.Transporter } | undefined;
+/** One SMTP transport per process and URL (nodemailer pools nothing unless asked; this keeps its setup to once). */
+function smtpTransport(url: string): nodemailer.Transporter {
+  if (smtp?.url !== url) smtp = { url, transport: nodemailer.createTransport(url) };
+  return smtp.transport;
+}
+
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /**
@@ -17,12 +24,14 @@ export function outboxEnabled(): boolean {
   return !env.SMTP_URL && (env.DEMO_DATA || env.NODE_ENV !== "production") && LOOPBACK_HOSTS.has(env.HOST);
 }
 
-/** Sends through SMTP_URL when set; otherwise keeps the message for /dev/outbox (demo and development only). */
-export async function sendMail(prisma: PrismaClient, mail: Mail): Promise<void> {
+/**
+ * Hands one message over: to SMTP_URL when set; otherwise to /dev/outbox (demo and development only). Called by the
+ * mail worker only; everything else queues mail (lib/mail/mail-queue.ts) in the transaction that causes it.
+ */
+export async function transportMail(prisma: PrismaClient, mail: Mail): Promise<void> {
   const env = serverEnv();
   if (env.SMTP_URL) {
-    const transport = nodemailer.createTransport(env.SMTP_URL);
-    await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+    await smtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
     log.info("mail.sent", { subject: mail.subject });
     return;
   }
