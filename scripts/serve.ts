@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { PEER_ADDRESS_HEADER } from "../lib/http/request-client-address";
+import { urlProblem } from "../lib/http/text-input";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -14,6 +15,15 @@ const handle = app.getRequestHandler();
 const inFlight = new Set<import("node:http").ServerResponse>();
 const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  // A path Next cannot decode (bad percent-encoding, bytes that are not UTF-8) would fail inside Next as a 500: it
+  // names nothing, so 404 here, in the API's error shape or as a page.
+  const problem = urlProblem(new URL(request.url ?? "/", "http://localhost"));
+  if (problem?.status === 404) {
+    const api = (request.url ?? "").startsWith("/api/");
+    response.writeHead(404, { "Content-Type": api ? "application/json" : "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'" });
+    response.end(api ? JSON.stringify({ error: "not_found", message: "Not found" }) : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found · Marginalia</title><h1>Not found</h1><p>There is no page at this address. <a href="/">Go to the start page</a>.</p></html>');
+    return;
+  }
   inFlight.add(response);
   response.once("close", () => inFlight.delete(response));
   // An answer sent before the request's body was read (413 for an oversized body, a refusal before reading): the
@@ -27,6 +37,11 @@ const server = createServer((request, response) => {
       request.resume();
       const cut = setTimeout(() => request.socket.destroy(), 5_000);
       cut.unref();
+      let drained = 0;
+      request.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > 4 * 1024 * 1024) request.socket.destroy();
+      });
       request.once("end", () => clearTimeout(cut));
     }
     return writeHead(...args);

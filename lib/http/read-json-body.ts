@@ -23,7 +23,9 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      // Not cancel(): that destroys the socket before the 413 is sent. The server closes the connection after the
+      // answer instead, draining what is left of the body (scripts/serve.ts).
+      reader.releaseLock();
       throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes`);
     }
     chunks.push(value);
