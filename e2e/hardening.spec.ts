@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
+import { DEMO_PASSWORD, mailedToken, newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
 import { createNote } from "./support/notes";
 
 // Issue #13: the outside probe's findings 4, 6, 8 and 9, and graceful shutdown, each through the real server.
@@ -103,6 +103,30 @@ test("/api/auth/session reads the session row: a revoked session reads as signed
   expect((await page.request.get("/api/notifications")).status()).toBe(401);
 });
 
+test("sign-up answers the same for a new and a registered address; only the mail says which", async ({ request, baseURL }) => {
+  const fresh = newTestUser("fresh");
+  const answer = async (email: string) => {
+    const response = await request.post("/api/account/sign-up", {
+      headers: { ...originHeaders(baseURL), "X-Forwarded-For": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      data: { email, displayName: "Same Answer", password: "a long enough passphrase of 1928" },
+    });
+    return { status: response.status(), body: await response.json() };
+  };
+  const registered = await answer("researcher@demo.marginalia");
+  const created = await answer(fresh.email);
+  expect(registered).toEqual(created);
+  expect(created.status).toBe(202);
+  expect(await mailedToken("researcher@demo.marginalia", /(You already have a Marginalia account|already has one)/)).toBeTruthy();
+  expect(await mailedToken(fresh.email, /\/sign-up\/confirm\/([A-Za-z0-9_-]+)/)).toBeTruthy();
+  // Not confirmed yet: the password does not sign in.
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = await request.post("/api/auth/callback/credentials", {
+    headers: originHeaders(baseURL),
+    form: { email: fresh.email, password: "a long enough passphrase of 1928", csrfToken: csrf.csrfToken, callbackUrl: "/", json: "true" },
+  });
+  expect(signIn.status()).toBe(401);
+});
+
 test("refused writes do not use the hourly write budget", async ({ page, baseURL }) => {
   const user = newTestUser("budget");
   await signUpByApi(page.request, baseURL, user);
@@ -137,6 +161,8 @@ test("pages isolate their browsing context (COOP, CORP) and the signed-in letter
 });
 
 test("SIGTERM lets the request in flight finish, then the server exits 0", async ({ baseURL }) => {
+  // A second production server starts here, beside the suite's: slow on two shared cores.
+  test.setTimeout(240_000);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
@@ -149,11 +175,14 @@ test("SIGTERM lets the request in flight finish, then the server exits 0", async
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  // Read what it says on stderr (a full pipe would block the server), to show it if the test fails.
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   try {
-    await expect.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status ?? 0, { timeout: 180_000 }).toBe(200);
     // A request whose body arrives in two parts, with SIGTERM in between: it is in flight when the signal comes.
     const socket = net.connect(port, "127.0.0.1");
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
@@ -170,7 +199,7 @@ test("SIGTERM lets the request in flight finish, then the server exits 0", async
     await new Promise<void>((resolve) => socket.once("close", () => resolve()));
     // Answered (202, or 429 if this machine's address used its hourly resets), not cut off.
     expect(answer).toMatch(/^HTTP\/1\.1 (202|429)/);
-    expect(await exited).toBe(0);
+    expect(await exited, stderr).toBe(0);
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
   }

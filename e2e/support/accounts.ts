@@ -1,3 +1,4 @@
+import pg from "pg";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -23,13 +24,38 @@ export function randomClientAddress(): string {
 }
 
 /** Creates the account; returns its user id. */
+/**
+ * Signs a new user up through the API and confirms the address as its owner would, from the link in the mail. The
+ * mail is read from the app's database (the development outbox table the server's mail worker writes to): test
+ * set-up reading the real store, not a stand-in. Returns the user's id.
+ */
 export async function signUpByApi(request: APIRequestContext, baseURL: string | undefined, user: TestUser): Promise<string> {
   const response = await request.post("/api/account/sign-up", {
     headers: { ...originHeaders(baseURL), "X-Forwarded-For": randomClientAddress() },
     data: { email: user.email, displayName: user.displayName, password: user.password },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { userId: string }).userId;
+  expect(response.status(), await response.text()).toBe(202);
+  const token = await mailedToken(user.email, /\/sign-up\/confirm\/([A-Za-z0-9_-]+)/);
+  const confirmed = await request.post("/api/account/sign-up/confirm", { headers: originHeaders(baseURL), data: { token } });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+  return ((await confirmed.json()) as { userId: string }).userId;
+}
+
+/** The first match of `pattern` in the newest mail to `to` in the outbox table, waiting for the mail worker. */
+export async function mailedToken(to: string, pattern: RegExp): Promise<string> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 15_000; waited += 100) {
+      const { rows } = await client.query<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [to.toLowerCase()]);
+      const match = rows[0] && pattern.exec(rows[0].text);
+      if (match) return match[1]!;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no mail to ${to} matching ${pattern}`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

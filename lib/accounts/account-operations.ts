@@ -102,7 +102,11 @@ export async function completePasswordReset(prisma: PrismaClient, input: { token
   if (problems.length) throw new AppError("bad_request", "Invalid input", { fields: { newPassword: problems } });
   const claimed = await prisma.passwordResetToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
   if (claimed.count === 0) throw new AppError("not_found", "This reset link has just been used");
-  await prisma.user.update({ where: { id: record.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  // The link reached the address's owner: that confirms the address too (a sign-up whose link was lost).
+  await prisma.user.update({
+    where: { id: record.userId },
+    data: { passwordHash: await hashPassword(input.newPassword), emailConfirmedAt: record.user.emailConfirmedAt ?? now },
+  });
   // Any other link sent before this reset dies with it.
   await prisma.passwordResetToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
   await revokeAllSessions(prisma, record.userId, "password reset", clock);

@@ -10,7 +10,7 @@ import { setSuspended } from "@/lib/admin/admin-operations";
 import { ZSignUp } from "@/lib/auth/account-schemas";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password/password-policy";
 import { actorForSession } from "@/lib/auth/sessions";
-import { signUp } from "@/lib/auth/sign-up";
+import { confirmSignUp, signUp } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { createGroup } from "@/lib/groups/group-operations";
@@ -43,11 +43,19 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A signed-up researcher, with a known password and email. */
+/** The confirmation token in the newest sign-up mail to this address (sent by the mail worker). */
+async function confirmationMailedTo(email: string) {
+  await deliverDueMail(db.prisma);
+  const message = await db.prisma.outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  return { message, token: /\/sign-up\/confirm\/([A-Za-z0-9_-]+)/.exec(message.text)?.[1] };
+}
+
+/** A signed-up researcher whose address is confirmed, with a known password and email. */
 async function account(displayName = "Reader") {
   emailCounter += 1;
   const email = `reader-${emailCounter}-${Date.now()}@example.org`;
-  const { userId } = await signUp(db.prisma, ZSignUp.parse({ email, displayName, password: PASSWORD }));
+  await signUp(db.prisma, ZSignUp.parse({ email, displayName, password: PASSWORD }), BASE_URL);
+  const { userId } = await confirmSignUp(db.prisma, (await confirmationMailedTo(email)).token!);
   return { userId, email };
 }
 
@@ -56,7 +64,7 @@ const userRow = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id }
 /** The reset token in the one message the outbox holds for this address. */
 async function resetTokenMailedTo(email: string) {
   await deliverDueMail(db.prisma); // what each app process's mail worker does
-  const messages = await db.prisma.outboxMessage.findMany({ where: { to: email } });
+  const messages = await db.prisma.outboxMessage.findMany({ where: { to: email, subject: "Reset your Marginalia password" } });
   expect(messages).toHaveLength(1);
   const link = messages[0].text.match(/https:\/\/marginalia\.example\/reset-password\/([A-Za-z0-9_-]+)/);
   expect(link, messages[0].text).not.toBeNull();
@@ -64,37 +72,76 @@ async function resetTokenMailedTo(email: string) {
 }
 
 describe("signUp", () => {
-  it("creates an active researcher with an argon2id hash, under the lower-cased email", async () => {
+  it("creates an unconfirmed researcher with an argon2id hash, under the lower-cased email, and mails the link", async () => {
     const input = ZSignUp.parse({ email: "Ada.Lovelace@Example.ORG", displayName: "  Ada Lovelace ", password: PASSWORD });
-    const { userId } = await signUp(db.prisma, input);
+    const { userId, outcome } = await signUp(db.prisma, input, BASE_URL);
+    expect(outcome).toBe("created");
 
     const user = await userRow(userId);
-    expect(user).toMatchObject({ email: "ada.lovelace@example.org", displayName: "Ada Lovelace", siteRole: "researcher", status: "active", deletedAt: null });
+    expect(user).toMatchObject({ email: "ada.lovelace@example.org", displayName: "Ada Lovelace", siteRole: "researcher", status: "active", deletedAt: null, emailConfirmedAt: null });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
+    // No password sign-in before the address is confirmed; then it works, and the link works once.
+    expect(await verifyCredentials(db.prisma, "ada.lovelace@example.org", PASSWORD)).toBeNull();
+    const { message, token } = await confirmationMailedTo("ada.lovelace@example.org");
+    expect(message.subject).toBe("Confirm your Marginalia account");
+    expect(token).toBeTruthy();
+    expect(JSON.stringify(await db.prisma.signUpConfirmation.findMany({ where: { userId } }))).not.toContain(token!);
+    await confirmSignUp(db.prisma, token!);
+    expect(await verifyCredentials(db.prisma, "ada.lovelace@example.org", PASSWORD)).toMatchObject({ id: userId });
+    expect(await appErrorOf(confirmSignUp(db.prisma, token!))).toMatchObject({ code: "not_found" });
   });
 
-  it("refuses a duplicate email (any case) with AppError conflict on the email field", async () => {
-    const { email } = await account();
-    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email: email.toUpperCase(), displayName: "Twin", password: NEW_PASSWORD })));
-    expect(error.code).toBe("conflict");
-    expect(error.details.fields?.email).toHaveLength(1);
+  it("a registered address (any case) changes nothing and is told so by mail, not by the answer", async () => {
+    const { email, userId } = await account();
+    const before = await userRow(userId);
+    const result = await signUp(db.prisma, ZSignUp.parse({ email: email.toUpperCase(), displayName: "Twin", password: NEW_PASSWORD }), BASE_URL);
+    expect(result.outcome).toBe("exists");
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
+    expect(await userRow(userId)).toEqual(before);
+    const { message, token } = await confirmationMailedTo(email);
+    expect(message.subject).toBe("You already have a Marginalia account");
+    expect(token).toBeUndefined();
   });
 
-  it("two sign-ups with the same email at once: one account, the other gets AppError conflict (not a database error)", async () => {
+  it("signing up again before confirming replaces the unconfirmed details and the link (nobody has proved the address)", async () => {
+    const email = `again-${Date.now()}@example.org`;
+    await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Squatter", password: PASSWORD }), BASE_URL);
+    const first = (await confirmationMailedTo(email)).token!;
+    await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Owner", password: NEW_PASSWORD }), BASE_URL);
+    const second = (await confirmationMailedTo(email)).token!;
+    expect(await appErrorOf(confirmSignUp(db.prisma, first))).toMatchObject({ code: "not_found" });
+    await confirmSignUp(db.prisma, second);
+    expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ displayName: "Owner" });
+    expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
+  });
+
+  it("two sign-ups with the same email at once: one account, both answered alike (no database error)", async () => {
     const email = `double-submit-${Date.now()}@example.org`;
     const outcomes = await Promise.allSettled([
-      signUp(db.prisma, ZSignUp.parse({ email, displayName: "First Click", password: PASSWORD })),
-      signUp(db.prisma, ZSignUp.parse({ email, displayName: "Second Click", password: PASSWORD })),
+      signUp(db.prisma, ZSignUp.parse({ email, displayName: "First Click", password: PASSWORD }), BASE_URL),
+      signUp(db.prisma, ZSignUp.parse({ email, displayName: "Second Click", password: PASSWORD }), BASE_URL),
     ]);
-
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
-    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    const [rejected] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
-    // A raw PrismaClientKnownRequestError (P2002) here becomes a 500 at POST /api/account/sign-up.
-    expect(rejected.reason).toBeInstanceOf(AppError);
-    expect(rejected.reason).toMatchObject({ code: "conflict" });
+    // A raw PrismaClientKnownRequestError (P2002) here became a 500 at POST /api/account/sign-up.
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
+  });
+
+  it("does the same statements for a new and a registered address (no timing tells them apart beyond the row written)", async () => {
+    const { email } = await account();
+    const statements = async (address: string) => {
+      const seen: string[] = [];
+      const counting = db.prisma.$extends({
+        query: { $allOperations: async ({ operation, model, args, query }) => (seen.push(`${model ?? "raw"}.${operation}`), query(args)) },
+      });
+      await signUp(counting as never, ZSignUp.parse({ email: address, displayName: "Timing", password: NEW_PASSWORD }), BASE_URL);
+      return seen;
+    };
+    const registered = await statements(email);
+    const fresh = await statements(`fresh-${Date.now()}@example.org`);
+    // Both: one lookup, then one transaction that queues one mail; the new one also writes its account and link.
+    expect(registered).toEqual(["User.findUnique", "QueuedMail.createMany"]);
+    expect(fresh).toEqual(["User.findUnique", "User.create", "SignUpConfirmation.upsert", "QueuedMail.createMany"]);
   });
 
   it("refuses a common password: in the schema (fields.password) and in signUp itself (AppError)", async () => {
@@ -103,7 +150,7 @@ describe("signUp", () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues).toEqual([expect.objectContaining({ path: ["password"], message: COMMON_PASSWORD_MESSAGE })]);
 
-    const error = await appErrorOf(signUp(db.prisma, { email, displayName: "Common", password: COMMON_PASSWORD }));
+    const error = await appErrorOf(signUp(db.prisma, { email, displayName: "Common", password: COMMON_PASSWORD }, BASE_URL));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields?.password).toEqual([COMMON_PASSWORD_MESSAGE]);
     expect(await db.prisma.user.count({ where: { email } })).toBe(0);
@@ -112,7 +159,7 @@ describe("signUp", () => {
   it("refuses a password equal to the email's local part", async () => {
     const email = `a.rather.long.local.part.${Date.now()}@example.org`;
     const localPart = email.slice(0, email.indexOf("@"));
-    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email, displayName: "Local", password: localPart })));
+    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email, displayName: "Local", password: localPart }), BASE_URL));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields?.password).toHaveLength(1);
     expect(await db.prisma.user.count({ where: { email } })).toBe(0);
@@ -213,7 +260,7 @@ describe("password reset", () => {
 
     const token = await resetTokenMailedTo(email);
     expect(token.length).toBeGreaterThanOrEqual(40);
-    const [message] = await db.prisma.outboxMessage.findMany({ where: { to: email } });
+    const [message] = await db.prisma.outboxMessage.findMany({ where: { to: email, subject: "Reset your Marginalia password" } });
     expect(message.subject).toBe("Reset your Marginalia password");
     expect(message.text).toContain(`${BASE_URL}reset-password/${token}`);
     const rows = await db.prisma.passwordResetToken.findMany({ where: { userId } });
@@ -313,7 +360,8 @@ describe("deleteAccount", () => {
     expect(await db.prisma.passwordResetToken.count({ where: { userId } })).toBe(0);
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
 
-    const again = await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }));
+    const again = await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }), BASE_URL);
+    expect(again.outcome).toBe("created");
     expect(again.userId).not.toBe(userId);
   });
 
