@@ -59,6 +59,16 @@ async function account(displayName = "Reader") {
   return { userId, email };
 }
 
+/** The Prisma operations `run` sends, in order ("Model.operation"), through a client that records them. */
+async function statementsOf(run: (client: typeof db.prisma) => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const counting = db.prisma.$extends({
+    query: { $allOperations: async ({ operation, model, args, query }) => (seen.push(`${model ?? "raw"}.${operation}`), query(args)) },
+  });
+  await run(counting as unknown as typeof db.prisma);
+  return seen;
+}
+
 const userRow = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id } });
 
 /** The reset token in the one message the outbox holds for this address. */
@@ -129,14 +139,8 @@ describe("signUp", () => {
 
   it("does the same statements for a new and a registered address (no timing tells them apart beyond the row written)", async () => {
     const { email } = await account();
-    const statements = async (address: string) => {
-      const seen: string[] = [];
-      const counting = db.prisma.$extends({
-        query: { $allOperations: async ({ operation, model, args, query }) => (seen.push(`${model ?? "raw"}.${operation}`), query(args)) },
-      });
-      await signUp(counting as never, ZSignUp.parse({ email: address, displayName: "Timing", password: NEW_PASSWORD }), BASE_URL);
-      return seen;
-    };
+    const statements = (address: string) =>
+      statementsOf((client) => signUp(client, ZSignUp.parse({ email: address, displayName: "Timing", password: NEW_PASSWORD }), BASE_URL));
     const registered = await statements(email);
     const fresh = await statements(`fresh-${Date.now()}@example.org`);
     // Both: one lookup, then one transaction that queues one mail; the new one also writes its account and link.
@@ -242,14 +246,8 @@ describe("password reset", () => {
 
   it("runs the same statements for a known and an unknown address (no timing tells them apart)", async () => {
     const { email } = await account();
-    const statements = async (address: string) => {
-      const seen: string[] = [];
-      const counting = db.prisma.$extends({
-        query: { $allOperations: async ({ operation, model, args, query }) => (seen.push(`${model ?? "raw"}.${operation}`), query(args)) },
-      });
-      await requestPasswordReset(counting as never, address, BASE_URL, clock);
-      return seen.filter((name) => name !== "PasswordResetToken.create");
-    };
+    const statements = async (address: string) =>
+      (await statementsOf((client) => requestPasswordReset(client, address, BASE_URL, clock))).filter((name) => name !== "PasswordResetToken.create");
     expect(await statements(`unknown-${Date.now()}@example.org`)).toEqual(await statements(email));
   });
 
