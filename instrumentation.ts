@@ -8,3 +8,13 @@ export async function register() {
     startBackgroundWork();
   }
 }
+
+/**
+ * Next.js reports here every error a page or route raised. A page cannot choose its status (it answers 500), so a
+ * database outage is noted for scripts/serve.ts, which answers such a page 503 with Retry-After instead.
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDatabaseOutage } = await import("./lib/db/database-outage");
+  noteDatabaseOutage(error);
+}

@@ -20,7 +20,7 @@ import { createScratchDatabase } from "./lib/scratch-database";
 import { seedDatabase } from "./lib/seed";
 import { waitForHealthy } from "./lib/wait-for-healthy";
 import { generateBenchNotes } from "./lib/generate-bench-notes";
-import { createPrismaClient, type PrismaClient } from "../lib/db/create-prisma-client";
+import { createPrismaClient, type PrismaClient, MAINTENANCE_TIMEOUTS } from "../lib/db/create-prisma-client";
 import { rerenderNoteBodies } from "../lib/markdown/rerender-note-bodies";
 import { systemClock } from "../lib/auth/clock";
 import { createSession } from "../lib/auth/sessions";
@@ -81,7 +81,7 @@ async function readingPageOnEmbedded(): Promise<LoadResult> {
 }
 
 async function withPrisma<T>(url: string, work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
-  const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
+  const prisma = createPrismaClient({ connectionString: url, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
   try {
     return await work(prisma);
   } finally {

@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { PEER_ADDRESS_HEADER } from "../lib/http/request-client-address";
 import { urlProblem } from "../lib/http/text-input";
+import { databaseOutageRecent } from "../lib/db/database-outage";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../lib/db/database-unavailable";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -32,6 +34,11 @@ const server = createServer((request, response) => {
   // sends FIN, not a reset that could lose the answer), and cut off if it keeps coming.
   const writeHead = response.writeHead.bind(response);
   response.writeHead = ((...args: Parameters<typeof response.writeHead>) => {
+    // A page that failed because the database is not answering: Next can only say 500; the truth is 503.
+    if (args[0] === 500 && databaseOutageRecent()) {
+      args[0] = 503;
+      response.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     if (!request.complete && !response.headersSent) {
       response.setHeader("Connection", "close");
       request.resume();

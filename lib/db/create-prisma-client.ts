@@ -9,13 +9,20 @@ export type DatabaseClientOptions = {
   statementTimeoutMs?: number;
 };
 
+/**
+ * For scripts and tests, whose statements (seeding, re-rendering 100,000 notes, building test states on two busy
+ * cores) may take longer than a request's budget; the app's own client uses DB_STATEMENT_TIMEOUT_MS.
+ */
+export const MAINTENANCE_TIMEOUTS = { statementTimeoutMs: 120_000, connectTimeoutMs: 10_000 } as const;
+
 export function createPrismaClient(options: DatabaseClientOptions): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: options.connectionString,
     max: options.poolMax ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
-    statement_timeout: options.statementTimeoutMs ?? 5000,
-    query_timeout: (options.statementTimeoutMs ?? 5000) + 1000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 1500,
+    statement_timeout: options.statementTimeoutMs ?? 1500,
+    // The client's own limit, for a server that accepts but never answers: just above the server's.
+    query_timeout: (options.statementTimeoutMs ?? 1500) + 500,
     idleTimeoutMillis: 30_000,
   });
   return new PrismaClient({ adapter });

@@ -10,7 +10,8 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "TooManyConnections", "Co
 const SQLSTATE = /^(08...|53300|57P01|57P02|57P03|57014)$/;
 /** Node's socket errors and pg-pool's own messages, which carry no code. */
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
-const POOL_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error/i;
+// Prisma's interactive transactions time out (P2028) when the database does not answer in time.
+const POOL_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|Unable to start a transaction in the given time|Transaction already closed/i;
 
 type Inspectable = {
   code?: unknown;

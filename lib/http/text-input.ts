@@ -26,6 +26,9 @@ const normaliseBreaks = (text: string) => (text.includes("\r") ? text.replace(/\
 
 export type TextProblems = Record<string, string[]>;
 
+/** Deeper than any body of ours: refused before walking it (a recursive walk of a 10,000-deep body would overflow). */
+const MAX_DEPTH = 32;
+
 /**
  * A JSON value with its strings' line breaks normalised, and the fields (dotted paths, as zod names them) whose
  * text is refused. Object keys are checked too: a key is a field name a strict schema would otherwise echo back.
@@ -33,6 +36,10 @@ export type TextProblems = Record<string, string[]>;
 export function normaliseJsonText(value: unknown): { value: unknown; problems: TextProblems } {
   const problems: TextProblems = {};
   const walk = (node: unknown, path: (string | number)[]): unknown => {
+    if (path.length > MAX_DEPTH) {
+      (problems[path.slice(0, MAX_DEPTH).join(".")] ??= ["Nested too deeply"]);
+      return null;
+    }
     if (typeof node === "string") {
       const reason = unsafeTextReason(node);
       if (reason) (problems[path.length ? path.join(".") : "_"] ??= []).push(reason);

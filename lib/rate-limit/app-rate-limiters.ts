@@ -17,7 +17,7 @@ export function getRateLimiters(): RateLimiters {
       // A sign-in must not hang on a database that does not answer.
       connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
       statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
-      query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 1000,
+      query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 500,
       // Scripts that use the limiters can exit without closing the pool.
       allowExitOnIdle: true,
     });

@@ -5,7 +5,7 @@ import { hashPassword } from "../../lib/auth/password/hash-password";
 import { measureReanchoring } from "../../lib/anchoring/reanchor-notes";
 import type { BenchNotes } from "./generate-bench-notes";
 import { signInOverHttp } from "./sign-in-for-bench";
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { createPrismaClient, MAINTENANCE_TIMEOUTS } from "../../lib/db/create-prisma-client";
 import { listNotes } from "../../lib/annotations/list-notes";
 import { ZNoteListQuery } from "../../lib/annotations/note-schemas";
 
@@ -135,7 +135,7 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
     lines.push(`  for scale: GET /api/health (HTTP + Next + SELECT 1) p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
     // The same lists through the domain function in this process (Prisma, the policy on every row), without HTTP,
     // Next or the session check: what the data layer itself costs next to the raw SQL.
-    const domain = createPrismaClient({ connectionString: databaseUrl, poolMax: 2 });
+    const domain = createPrismaClient({ connectionString: databaseUrl, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
     const reader = { kind: "user" as const, id: generated.readerId, siteRole: "researcher" as const, suspended: false };
     const viaDomain = async (query: Record<string, unknown>) =>
       time("domain", runs, () => listNotes(domain, reader as never, SLUG, ZNoteListQuery.parse({ limit: 50, ...query })));

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { createPrismaClient, MAINTENANCE_TIMEOUTS } from "../../lib/db/create-prisma-client";
 import { rerenderNoteBodies } from "../../lib/markdown/rerender-note-bodies";
 import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 import { generateBenchNotes } from "./generate-bench-notes";
@@ -24,7 +24,7 @@ export async function benchReadingAtScale(serverUrl: string | undefined, seconds
     await seedDatabase(database.url, { demo: true });
     // The generator makes about 60 % of its notes public and approved.
     await generateBenchNotes(database.url, { notes: 16_700, replies: 2_000, users: 60, groups: 6 });
-    const prisma = createPrismaClient({ connectionString: database.url, poolMax: 2 });
+    const prisma = createPrismaClient({ connectionString: database.url, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
     try {
       await rerenderNoteBodies(prisma);
     } finally {

@@ -1,4 +1,4 @@
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { createPrismaClient, MAINTENANCE_TIMEOUTS } from "../../lib/db/create-prisma-client";
 import { importEditions } from "../../lib/documents/import-editions";
 import type { ImportOutcome } from "../../lib/documents/import-document";
 import { seedDemoData } from "../../lib/demo/seed-demo-data";
@@ -10,7 +10,7 @@ export async function seedDatabase(
   url: string,
   options: { demo?: boolean } = {},
 ): Promise<{ outcomes: ImportOutcome[]; demoAccountsCreated: number | null; demoNotesCreated: number | null; notesRendered: number }> {
-  const prisma = createPrismaClient({ connectionString: url, poolMax: 2 });
+  const prisma = createPrismaClient({ connectionString: url, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
   try {
     const outcomes = await importEditions(prisma);
     await seedReferenceIndex(prisma);

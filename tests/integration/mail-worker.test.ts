@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { createPrismaClient, type PrismaClient, MAINTENANCE_TIMEOUTS } from "@/lib/db/create-prisma-client";
 import { claimDueMail, MAX_MAIL_ATTEMPTS, queueMail } from "@/lib/mail/mail-queue";
 import type { Mail } from "@/lib/mail/mail-transport";
 import { deliverDueMail, startMailWorker } from "@/lib/mail/mail-worker";
@@ -12,7 +12,7 @@ let second: PrismaClient;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  second = createPrismaClient({ connectionString: db.url, poolMax: 3 });
+  second = createPrismaClient({ connectionString: db.url, poolMax: 3, ...MAINTENANCE_TIMEOUTS });
 });
 afterAll(async () => {
   await second?.$disconnect();

@@ -13,7 +13,7 @@ function issuesOf(env: Record<string, string>) {
 
 describe("parseServerEnv", () => {
   it("accepts an empty environment with defaults", () => {
-    expect(parseServerEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DEMO_DATA: false, DB_CONNECT_TIMEOUT_MS: 3000 });
+    expect(parseServerEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", DEMO_DATA: false, DB_CONNECT_TIMEOUT_MS: 1500 });
   });
 
   it("names each bad variable", () => {

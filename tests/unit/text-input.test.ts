@@ -49,3 +49,11 @@ describe("urlProblem", () => {
     expect(at("/admin?q=%EF%BF%BF")).toMatchObject({ status: 400, fields: { q: [expect.stringMatching(/not characters/)] } });
   });
 });
+
+describe("normaliseJsonText on hostile shapes", () => {
+  it("refuses a body nested 10,000 deep without overflowing the stack", () => {
+    const deep: unknown = JSON.parse(`${"[".repeat(10_000)}"leaf"${"]".repeat(10_000)}`);
+    const { problems } = normaliseJsonText(deep);
+    expect(Object.values(problems).flat()).toEqual(["Nested too deeply"]);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { createPrismaClient, type PrismaClient, MAINTENANCE_TIMEOUTS } from "@/lib/db/create-prisma-client";
 import { withDatabase } from "./database-server";
 
 export type TestDatabase = {
@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${context.template}"`);
   const url = withDatabase(context.serverUrl, name);
-  const prisma = createPrismaClient({ connectionString: url, poolMax: 5 });
+  const prisma = createPrismaClient({ connectionString: url, poolMax: 5, ...MAINTENANCE_TIMEOUTS });
   return {
     url,
     prisma,
