@@ -53,6 +53,8 @@ export function installMarginLayout(layOut: typeof layOutMargin): void {
   function layOutNow() {
     const root = document.querySelector<HTMLElement>(".edition");
     if (!root) return;
+    // Normally set by the page's first inline script; not run after a client-side navigation.
+    document.documentElement.dataset.jsMargin = "";
     const sections = sectionsOf(root);
     const target = pinnedTarget();
     root.classList.add("notes-collapsible");

@@ -16,5 +16,8 @@ export function bootNotesMode(key: string): void {
     }
   }
   document.documentElement.dataset.notes = mode === "off" ? "off" : "on";
+  // The margin will be laid out by script: from the first paint its sections are out of the flow (app/globals.css),
+  // so a large page painted while it is still being parsed never shows the text pushed apart, then closing up (CLS).
+  document.documentElement.dataset.jsMargin = "";
 }
 

@@ -72,7 +72,7 @@ async function prepareReader(url: string, readerId: string): Promise<string> {
 }
 
 /** LCP, CLS, when the margin was laid out and when the highlights were drawn, from a cold load of the letter in Chromium. */
-async function measureReadingPage(url: string, executablePath: string) {
+export async function measureReadingPage(url: string, executablePath: string) {
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   try {
     const results: { lcp: number; lcpElement: string; cls: number; highlights: number; margin: number }[] = [];
