@@ -4,6 +4,7 @@ import net from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD, mailedToken, newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
 import { createNote } from "./support/notes";
+import { freePort } from "../scripts/lib/free-port";
 
 // Issue #13: the outside probe's findings 4, 6, 8 and 9, and graceful shutdown, each through the real server.
 
@@ -163,7 +164,7 @@ test("pages isolate their browsing context (COOP, CORP) and the signed-in letter
 test("SIGTERM lets the request in flight finish, then the server exits 0", async ({ baseURL }) => {
   // A second production server starts here, beside the suite's: slow on two shared cores.
   test.setTimeout(240_000);
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
     env: {
@@ -182,7 +183,13 @@ test("SIGTERM lets the request in flight finish, then the server exits 0", async
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   try {
-    await expect.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status ?? 0, { timeout: 180_000 }).toBe(200);
+    await expect
+      .poll(async () => {
+        // A server that died while starting says why at once, instead of a poll that runs out.
+        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+        return (await fetch(`${origin}/api/health`).catch(() => null))?.status ?? 0;
+      }, { timeout: 180_000 })
+      .toBe(200);
     // A request whose body arrives in two parts, with SIGTERM in between: it is in flight when the signal comes.
     const socket = net.connect(port, "127.0.0.1");
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));

@@ -41,15 +41,30 @@ const server = createServer((request, response) => {
     }
     if (!request.complete && !response.headersSent) {
       response.setHeader("Connection", "close");
+      const socket = request.socket;
       request.resume();
-      const cut = setTimeout(() => request.socket.destroy(), 5_000);
+      const cut = setTimeout(() => socket.destroy(), 5_000);
       cut.unref();
       let drained = 0;
       request.on("data", (chunk: Buffer) => {
         drained += chunk.length;
-        if (drained > 4 * 1024 * 1024) request.socket.destroy();
+        if (drained > 4 * 1024 * 1024) socket.destroy();
       });
-      request.once("end", () => clearTimeout(cut));
+      // Node closes a "Connection: close" socket as soon as the answer is written; with the body's rest still unread
+      // that close is a reset, and a reset can make the client lose the answer. So: end our side after the answer
+      // (the client reads it to the end), and close once the rest of the body has gone by.
+      socket.destroySoon = function destroySoonAfterBody(this: typeof socket) {
+        if (this.writable) this.end();
+        if (request.complete) {
+          clearTimeout(cut);
+          this.destroy();
+        } else {
+          request.once("end", () => {
+            clearTimeout(cut);
+            this.destroy();
+          });
+        }
+      };
     }
     return writeHead(...args);
   }) as typeof response.writeHead;
