@@ -30,9 +30,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /text-corrections\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(text-corrections|shutdown)\.spec\.ts/ },
     // Corrections change the letter's text for every reader: they run after everything that reads the text.
     { name: "text-corrections", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /text-corrections\.spec\.ts/, dependencies: ["chromium"] },
+    // A second server started and stopped with SIGTERM: last, alone.
+    { name: "shutdown", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /shutdown\.spec\.ts/, dependencies: ["text-corrections"] },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/serve.ts",

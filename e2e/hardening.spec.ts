@@ -1,10 +1,7 @@
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD, mailedToken, newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
 import { createNote } from "./support/notes";
-import { freePort } from "../scripts/lib/free-port";
 
 // Issue #13: the outside probe's findings 4, 6, 8 and 9, and graceful shutdown, each through the real server.
 
@@ -159,56 +156,4 @@ test("pages isolate their browsing context (COOP, CORP) and the signed-in letter
   await page.getByRole("dialog").getByRole("button", { name: "Save note" }).click(); // zod parses the empty form
   await expect(page.locator("#field-body-error")).toBeVisible();
   expect(violations).toEqual([]);
-});
-
-test("SIGTERM lets the request in flight finish, then the server exits 0", async ({ baseURL }) => {
-  // A second production server starts here, beside the suite's: slow on two shared cores.
-  test.setTimeout(240_000);
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NEXTAUTH_URL: origin,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  // Read what it says on stderr (a full pipe would block the server), to show it if the test fails.
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  try {
-    await expect
-      .poll(async () => {
-        // A server that died while starting says why at once, instead of a poll that runs out.
-        if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
-        return (await fetch(`${origin}/api/health`).catch(() => null))?.status ?? 0;
-      }, { timeout: 180_000 })
-      .toBe(200);
-    // A request whose body arrives in two parts, with SIGTERM in between: it is in flight when the signal comes.
-    const socket = net.connect(port, "127.0.0.1");
-    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-    let answer = "";
-    socket.on("data", (chunk) => (answer += chunk.toString()));
-    const body = JSON.stringify({ email: `sigterm-${Date.now()}@example.org` });
-    socket.write(`POST /api/account/password-reset HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    // No new connections once shutting down.
-    expect(await fetch(`${origin}/api/health`).then(() => "answered", () => "refused")).toBe("refused");
-    socket.write(body.slice(5));
-    await new Promise<void>((resolve) => socket.once("close", () => resolve()));
-    // Answered (202, or 429 if this machine's address used its hourly resets), not cut off.
-    expect(answer).toMatch(/^HTTP\/1\.1 (202|429)/);
-    expect(await exited, stderr).toBe(0);
-  } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
-  }
-  void baseURL;
 });
