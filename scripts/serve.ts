@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { PEER_ADDRESS_HEADER } from "../lib/http/request-client-address";
 import { urlProblem } from "../lib/http/text-input";
+import { REFUSED_PAGE_HEADERS, refusedPageHtml } from "../lib/http/refused-page";
 import { databaseOutageRecent } from "../lib/db/database-outage";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../lib/db/database-unavailable";
 
@@ -22,8 +23,8 @@ const server = createServer((request, response) => {
   const problem = urlProblem(new URL(request.url ?? "/", "http://localhost"));
   if (problem?.status === 404) {
     const api = (request.url ?? "").startsWith("/api/");
-    response.writeHead(404, { "Content-Type": api ? "application/json" : "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'" });
-    response.end(api ? JSON.stringify({ error: "not_found", message: "Not found" }) : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found · Marginalia</title><h1>Not found</h1><p>There is no page at this address. <a href="/">Go to the start page</a>.</p></html>');
+    if (api) response.writeHead(404, { "Content-Type": "application/json", "Content-Security-Policy": "default-src 'none'" }).end(JSON.stringify({ error: "not_found", message: "Not found" }));
+    else response.writeHead(404, REFUSED_PAGE_HEADERS).end(refusedPageHtml(404));
     return;
   }
   inFlight.add(response);
