@@ -7,7 +7,7 @@ import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
 import { orcidUrl } from "@/lib/accounts/orcid";
 
-type Profile = { displayName: string; affiliation: string | null; orcid: string | null; bio: string | null };
+type Profile = { id: string; displayName: string; affiliation: string | null; orcid: string | null; bio: string | null; showAffiliation: boolean; showOrcid: boolean };
 
 /** Edits the public profile; after saving, the page reloads its data so the header and the ORCID link follow. */
 export function ProfileForm({ profile }: { profile: Profile }) {
@@ -24,8 +24,10 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       onSubmit={async (event) => {
         event.preventDefault();
         setSaved(null);
-        const { displayName, affiliation, orcid, bio } = formValues(event.currentTarget);
-        const result = await submit({ displayName, affiliation, orcid, bio });
+        const form = event.currentTarget;
+        const { displayName, affiliation, orcid, bio } = formValues(form);
+        const checked = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
+        const result = await submit({ displayName, affiliation, orcid, bio, showAffiliation: checked("showAffiliation"), showOrcid: checked("showOrcid") });
         if (!result.ok) return;
         setSaved("Profile saved.");
         router.refresh();
@@ -40,6 +42,18 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           Your saved ORCID record: <a href={orcidUrl(profile.orcid)}>{orcidUrl(profile.orcid)}</a>
         </p>
       ) : null}
+      <fieldset className="field">
+        <legend>
+          On your public page (<a href={`/people/${profile.id}`}>/people/…</a>)
+        </legend>
+        <p className="field-hint">Your display name and your public notes are always there. Choose what else it shows:</p>
+        <label className="choice">
+          <input type="checkbox" name="showAffiliation" defaultChecked={profile.showAffiliation} /> Show my affiliation
+        </label>
+        <label className="choice">
+          <input type="checkbox" name="showOrcid" defaultChecked={profile.showOrcid} /> Show my ORCID iD
+        </label>
+      </fieldset>
       <Field name="bio" label="Bio" hint="Optional, up to 2,000 characters: your research interests, in a few sentences." defaultValue={profile.bio ?? ""} errors={fieldErrors} multiline maxLength={2000} />
       <button type="submit" className="button-primary" disabled={pending || !ready}>
         {pending ? "Saving…" : "Save profile"}

@@ -1,7 +1,8 @@
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
 
 /** The source's metadata, as printed there, and the licence under which the text is shared. */
-export function Colophon({ edition }: { edition: ReadingEdition }) {
+export function Colophon({ edition, reader }: { edition: ReadingEdition; reader: { signedIn: boolean; groups: { id: string; name: string }[] } }) {
+  const exportUrl = (group?: string) => `/api/documents/${edition.slug}/annotations.jsonld${group ? `?group=${group}` : ""}`;
   const rows: [string, string | null][] = [
     ["Written", edition.writtenText],
     ["Translated", edition.translation],
@@ -35,6 +36,29 @@ export function Colophon({ edition }: { edition: ReadingEdition }) {
           <dt>Corrections</dt>
           <dd>
             <a href={`/letters/${edition.slug}/corrections`}>Text history</a>: every correction of this edition’s text
+          </dd>
+        </div>
+        <div>
+          <dt>Annotations as data</dt>
+          <dd>
+            <a href={`/annotations/${edition.slug}/`} type="application/ld+json">
+              W3C Web Annotation container
+            </a>{" "}
+            (the public notes, for annotation tools and scripts)
+            {reader.signedIn ? (
+              <>
+                {" "}
+                · <a href={exportUrl()} download>Download my notes</a> (W3C JSON-LD, private ones included)
+                {reader.groups.map((group) => (
+                  <span key={group.id}>
+                    {" "}
+                    · <a href={exportUrl(group.id)} download>
+                      Download the notes of {group.name}
+                    </a>
+                  </span>
+                ))}
+              </>
+            ) : null}
           </dd>
         </div>
       </dl>

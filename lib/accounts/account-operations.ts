@@ -1,3 +1,4 @@
+import { revokeAllAccessTokens } from "../tokens/token-operations";
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
@@ -23,13 +24,20 @@ function self(actor: Actor) {
 export async function updateProfile(
   prisma: PrismaClient,
   actor: Actor,
-  input: { displayName: string; affiliation?: string | null; bio?: string | null; orcid?: string | null },
+  input: { displayName: string; affiliation?: string | null; bio?: string | null; orcid?: string | null; showAffiliation?: boolean; showOrcid?: boolean },
 ) {
   const { user, resource } = self(actor);
   assertCan(actor, "profile:update", resource);
   await prisma.user.update({
     where: { id: user.id },
-    data: { displayName: input.displayName, affiliation: input.affiliation ?? null, bio: input.bio ?? null, orcid: input.orcid ?? null },
+    data: {
+      displayName: input.displayName,
+      affiliation: input.affiliation ?? null,
+      bio: input.bio ?? null,
+      orcid: input.orcid ?? null,
+      showAffiliation: input.showAffiliation ?? false,
+      showOrcid: input.showOrcid ?? false,
+    },
   });
 }
 
@@ -150,6 +158,7 @@ export async function deleteAccount(prisma: PrismaClient, actor: Actor, notes: "
   if (owned) throw new AppError("conflict", `You own ${owned} group(s); transfer their ownership before deleting your account`);
   await prisma.$transaction(async (tx) => {
     await revokeAllSessions(tx, user.id, "account deleted", clock);
+    await revokeAllAccessTokens(tx, user.id, clock);
     await tx.identity.deleteMany({ where: { userId: user.id } });
     await tx.membership.deleteMany({ where: { userId: user.id } });
     await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
@@ -162,6 +171,8 @@ export async function deleteAccount(prisma: PrismaClient, actor: Actor, notes: "
         affiliation: null,
         orcid: null,
         bio: null,
+        showAffiliation: false,
+        showOrcid: false,
         deletedAt: clock.now(),
         notesOnDeletion: notes,
       },

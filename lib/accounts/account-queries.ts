@@ -8,7 +8,9 @@ export async function getOwnAccount(prisma: PrismaClient, actor: Actor) {
   if (actor.kind !== "user") throw unauthenticated();
   const { passwordHash, ...account } = await prisma.user.findUniqueOrThrow({
     where: { id: actor.id },
-    select: { email: true, displayName: true, affiliation: true, orcid: true, bio: true, siteRole: true, createdAt: true, passwordHash: true },
+    select: {
+      email: true, displayName: true, affiliation: true, orcid: true, bio: true, showAffiliation: true, showOrcid: true, siteRole: true, createdAt: true, passwordHash: true,
+    },
   });
   return { ...account, hasPassword: passwordHash !== null };
 }

@@ -31,6 +31,9 @@ export const ZProfileUpdate = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** Whether /people/<id> shows the affiliation and the ORCID iD (both off unless chosen). */
+  showAffiliation: z.boolean().default(false),
+  showOrcid: z.boolean().default(false),
 });
 
 export const ZChangePassword = z.strictObject({

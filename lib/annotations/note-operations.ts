@@ -73,6 +73,8 @@ export async function createNote(prisma: PrismaClient, actor: Actor, slug: strin
         sources: input.sources,
         referenceEntryId: input.referenceEntryId ?? null,
         assignmentId: assignment?.id ?? null,
+        canonical: input.canonical ?? null,
+        via: input.via ?? null,
       },
       include: NOTE_INCLUDE,
     });

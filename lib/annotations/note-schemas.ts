@@ -43,6 +43,12 @@ const ZPosition = z
   .strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) })
   .refine((position) => position.start < position.end, "The passage must not be empty");
 
+/** A W3C Web Annotation `canonical` or `via` IRI (any scheme: urn:uuid: is common), kept as the client sent it. */
+const ZAnnotationIri = z
+  .string()
+  .max(2000, "At most 2,000 characters")
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/, "An IRI, e.g. urn:uuid:… or https://…");
+
 export const ZCreateNote = z
   .strictObject({
     paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/, "Not a paragraph anchor"),
@@ -57,6 +63,9 @@ export const ZCreateNote = z
     referenceEntryId: ZReferenceEntryId.optional(),
     /** Written for an assignment of the group's class: the note must be a group note in that class, on a covered paragraph. */
     assignmentId: z.uuid("No such assignment").optional(),
+    /** The annotation's W3C `canonical` and `via` IRIs (the protocol and imports set them). */
+    canonical: ZAnnotationIri.optional(),
+    via: ZAnnotationIri.optional(),
   })
   .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
   .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
@@ -92,6 +101,8 @@ export const ZNoteListQuery = z.strictObject({
 export const ZCreateReply = z.strictObject({
   body: ZNoteBody,
   parentId: z.uuid("Not a reply id").optional(),
+  canonical: ZAnnotationIri.optional(),
+  via: ZAnnotationIri.optional(),
 });
 export type TCreateReply = z.infer<typeof ZCreateReply>;
 

@@ -89,6 +89,8 @@ export async function createReply(prisma: PrismaClient, actor: Actor, noteId: st
         parentId,
         // A reply counts toward its thread's assignment, and its readers are gated by it, like the note.
         assignmentId: note.assignmentId,
+        canonical: input.canonical ?? null,
+        via: input.via ?? null,
         ...moderation,
       },
       include: NOTE_INCLUDE,

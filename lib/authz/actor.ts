@@ -4,6 +4,15 @@ export type GroupRoleName = "owner" | "moderator" | "member";
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; id: string; displayName: string; siteRole: SiteRoleName; suspended: boolean; sessionId: string | null };
+  | {
+      kind: "user";
+      id: string;
+      displayName: string;
+      siteRole: SiteRoleName;
+      suspended: boolean;
+      sessionId: string | null;
+      /** Set when the request authenticated with a personal access token (lib/tokens) instead of a session. */
+      token?: { id: string; scope: "read" | "write" };
+    };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };

@@ -5,8 +5,11 @@ export const APP_ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   precondition_failed: 412,
   payload_too_large: 413,
+  not_acceptable: 406,
+  precondition_required: 428,
   unsupported_media_type: 415,
   rate_limited: 429,
 } as const;
@@ -17,7 +20,13 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     /** `body`: more of the answer, e.g. the current state of what a stale write was refused on. */
-    readonly details: { fields?: Record<string, string[]>; retryAfterSeconds?: number; body?: Record<string, unknown> } = {},
+    readonly details: {
+      fields?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      body?: Record<string, unknown>;
+      /** Response headers the answer needs, e.g. a 401's WWW-Authenticate challenge. */
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -1,3 +1,4 @@
+import { currentActor } from "../auth/current-actor";
 import { serverEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { errorResponse } from "./error-response";
@@ -12,8 +13,8 @@ export function appOrigin(): string | undefined {
 }
 
 /**
- * Wraps a route handler: state-changing methods must come from our own origin; every error becomes a response in
- * one place (lib/http/error-response.ts), so bad input is a 4xx and never a 500.
+ * Wraps a route handler: state-changing methods must come from our own origin (or carry an access token); every
+ * error becomes a response in one place (lib/http/error-response.ts), so bad input is a 4xx and never a 500.
  */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -21,8 +22,16 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       // Path segments and query parameters go through the same text check as bodies.
       const problem = urlProblem(new URL(request.url));
       if (problem) throw new AppError(problem.status === 404 ? "not_found" : "bad_request", problem.message, { fields: problem.fields });
-      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+      const writes = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+      if (request.headers.has("authorization")) {
+        // A token request: checked before anything else (a bad one is 401 on every route), and a read token may
+        // not change anything. Cookies play no part in it, so it needs no Origin.
+        const actor = await currentActor();
+        if (writes && actor.kind === "user" && actor.token?.scope === "read") throw new AppError("forbidden", "This access token may only read; create a write token to change things");
+      } else if (writes) {
         assertSameOrigin(request, appOrigin());
+      }
+      if (writes) {
         // Even endpoints without a body insist on JSON: an HTML form on another site cannot send it.
         if (!/^application\/json(\s*;|$)/i.test(request.headers.get("content-type") ?? "")) {
           throw new AppError("unsupported_media_type", "Send the request as application/json");

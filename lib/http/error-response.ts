@@ -33,7 +33,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
   }
   if (error instanceof AppError) {
     if (error.code === "forbidden" || error.code === "unauthenticated") log.info("authz.denied", { ...context, code: error.code });
-    const headers = error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined;
+    const headers = { ...error.details.headers, ...(error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : {}) };
     return Response.json(
       { ...error.details.body, error: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) },
       { status: error.status, headers },

@@ -8,10 +8,16 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
  * Reads and validates a JSON body. Refuses other media types (a cross-site form can send text/plain, which
  * request.json() would happily parse), bodies over the limit (413) and malformed JSON (400).
  */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_JSON_BODY_BYTES): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes = MAX_JSON_BODY_BYTES,
+  /** The media types accepted (the W3C protocol also takes application/ld+json). */
+  accepted: { pattern: RegExp; names: string } = { pattern: /^application\/json(\s*;|$)/i, names: "application/json" },
+): Promise<z.infer<T>> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json(\s*;|$)/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the body as application/json");
+  if (!accepted.pattern.test(type)) {
+    throw new AppError("unsupported_media_type", `Send the body as ${accepted.names}`);
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large", `The body may be at most ${maxBytes} bytes`);

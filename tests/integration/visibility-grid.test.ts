@@ -19,6 +19,8 @@ import { readersAmong } from "@/lib/notifications/readers-among";
 import { getReferenceEntry, type TLetterText } from "@/lib/references/reference-queries";
 import { searchNotes } from "@/lib/search/search-notes";
 import { parseSearchQuery } from "@/lib/search/search-schemas";
+import { annotationCollectionFacts, annotationPage } from "@/lib/w3c/annotation-queries";
+import { mustFailures } from "../support/w3c-validator";
 import { appErrorCode, seedUser, signIn, type SignedInActor } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { LETTER_SLUG as SLUG, importLetterWithIndex } from "./support/letter-readers";
@@ -263,6 +265,14 @@ describe("every read path agrees with can(), for every actor and every state", (
     // The reference entry's page: live notes linked to it.
     const entry = await getReferenceEntry(db.prisma, actor, ENTRY, letter);
     expect(ids(entry.notes.map(({ note }) => note))).toEqual(ids(notes.filter((row) => !row.deletedAt && row.referenceEntryId === ENTRY)));
+    // The W3C Web Annotation container: every page of it holds exactly the readable notes and replies, deleted
+    // notes with live replies as placeholders, and every annotation it serves passes the W3C model's MUST schemas.
+    const facts = await annotationCollectionFacts(db.prisma, actor, SLUG);
+    expect(facts.total).toBe(readable.length);
+    const served = [];
+    for (let page = 0; page <= facts.lastPage; page += 1) served.push(...(await annotationPage(db.prisma, actor, facts.document, page, "https://marginalia.test")));
+    expect(served.map((annotation) => annotation.id.split("/").at(-1)!).sort()).toEqual(ids(readable));
+    for (const annotation of served) expect(mustFailures(annotation), annotation.id).toEqual([]);
     // Notes that lost their passage.
     expect(ids(await listOrphanedNotes(db.prisma, actor, SLUG))).toEqual(ids(notes.filter((row) => row.anchorStatus === "orphan")));
 

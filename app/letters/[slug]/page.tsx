@@ -115,7 +115,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           </p>
         ) : null}
         <OrphanedNotes notes={orphans} edition={edition} viewerId={viewerId} feedback={feedback} />
-        <Colophon edition={edition} />
+        <Colophon edition={edition} reader={{ signedIn: actor.kind === "user", groups: ctx.groups }} />
       </article>
       <NotesPanel
         slug={slug}

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentSessionActor } from "@/lib/auth/current-actor";
 import { LINK_INTENT_COOKIE } from "@/lib/auth/cookie-names";
 import { createLinkIntent } from "@/lib/auth/link-intent";
 import { oidcEnabled } from "@/lib/auth/oidc";
@@ -10,7 +10,7 @@ import { apiRoute } from "@/lib/http/api-route";
 /** Marks the next OpenID sign-in of this browser as "link to my account" (for 10 minutes). */
 export const POST = apiRoute(async () => {
   if (!oidcEnabled()) throw notFound();
-  const actor = await currentActor();
+  const actor = await currentSessionActor();
   if (actor.kind !== "user") throw unauthenticated();
   (await cookies()).set(LINK_INTENT_COOKIE, createLinkIntent(actor.id, serverEnv().NEXTAUTH_SECRET ?? ""), {
     httpOnly: true,

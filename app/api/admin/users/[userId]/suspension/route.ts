@@ -1,14 +1,14 @@
 import { setSuspended } from "@/lib/admin/admin-operations";
 import { ZSetSuspended } from "@/lib/admin/admin-schemas";
 import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentSessionActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { apiRoute } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const PUT = apiRoute(async (request, { params }: { params: Promise<{ userId: string }> }) => {
   const { userId } = await params;
-  const actor = await currentActor();
+  const actor = await currentSessionActor();
   const input = await readJsonBody(request, ZSetSuspended);
   return Response.json(await setSuspended(prisma(), actor, { userId, ...input }, systemClock));
 });

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/prisma";
+import { documentRefOf } from "@/lib/documents/document-ref";
+import { apiRoute } from "@/lib/http/api-route";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { currentRequestContext } from "@/lib/request/current-request-context";
+import { exportAnnotations, streamOf, type ExportScope } from "@/lib/w3c/annotation-export";
+import { LD_JSON_CONTENT_TYPE } from "@/lib/w3c/protocol-headers";
+
+const ZExportQuery = z.strictObject({ group: z.uuid("Not a group id").optional() });
+
+/**
+ * "Download my notes": everything the reader wrote on the document (private ones included), or with ?group=<id> a
+ * group's notes for its members, as one W3C AnnotationCollection, streamed.
+ */
+export const GET = apiRoute(async (request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const query = ZExportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const scope: ExportScope = query.group ? { kind: "group", groupId: query.group } : { kind: "mine" };
+  const [ctx, document] = await Promise.all([currentRequestContext(), documentRefOf(prisma(), slug)]);
+  const pieces = exportAnnotations(prisma(), ctx, document, scope, publicOrigin(), query.group ? "A group's notes" : "My notes");
+  // The head (and so every refusal: 401, 404) comes before the response starts.
+  const head = await pieces.next();
+  const date = new Date().toISOString().slice(0, 10);
+  const name = `marginalia-${document.slug}-${query.group ? "group" : "my"}-notes-${date}.jsonld`;
+  const rest = streamOf(pieces);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!head.done) controller.enqueue(encoder.encode(head.value));
+    },
+    async pull(controller) {
+      const reader = rest.getReader();
+      const { value, done } = await reader.read();
+      reader.releaseLock();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": LD_JSON_CONTENT_TYPE,
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});
