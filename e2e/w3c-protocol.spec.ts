@@ -31,7 +31,7 @@ test("a token made on /account works from a script against the JSON API and the 
   const form = page.getByRole("form", { name: "New token" });
   await form.getByLabel("Name").fill("e2e script");
   await form.getByLabel("Expires after (days)").fill("30");
-  await form.getByLabel(/^Write/).check();
+  await form.getByRole("radio", { name: /Write:/ }).check();
   await form.getByRole("button", { name: "Create token" }).click();
   const shown = page.getByLabel("Token (write)");
   await expect(shown).toBeFocused();
@@ -201,8 +201,8 @@ test("/people/<id> shows the name and public notes; affiliation and ORCID iD onl
   const userId = await signUpByApi(page.request, baseURL, user);
   await signInByApi(page, baseURL, user.email, user.password);
   await page.goto("/account");
-  await page.getByLabel("Affiliation").fill("Institute of Soviet History");
-  await page.getByLabel("ORCID iD").fill("0000-0002-1825-0097");
+  await page.getByLabel("Affiliation", { exact: true }).fill("Institute of Soviet History");
+  await page.getByLabel("ORCID iD", { exact: true }).fill("0000-0002-1825-0097");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Profile saved.")).toBeVisible();
 

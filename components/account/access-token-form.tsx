@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
@@ -18,6 +18,10 @@ export function AccessTokenForm() {
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState(false);
   const tokenField = useRef<HTMLInputElement>(null);
+  // The new token is what the reader came for: take them (and their screen reader) there once it is shown.
+  useEffect(() => {
+    if (created) tokenField.current?.focus();
+  }, [created]);
   return (
     <>
       <form
@@ -35,8 +39,6 @@ export function AccessTokenForm() {
           form.reset();
           setCreated(result.data as Created);
           router.refresh();
-          // The new token is what the reader came for: take them there.
-          requestAnimationFrame(() => tokenField.current?.focus());
         }}
       >
         <h3 id="new-token-title">New token</h3>
