@@ -96,7 +96,14 @@ export function NoteCard({
         <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
       )}
       <p className="note-byline">
-        {note.deleted ? null : <>{note.author.displayName} · </>}
+        {note.deleted ? null : (
+          <>
+            <a href={`/people/${note.author.id}`} className="note-author">
+              {note.author.displayName}
+            </a>{" "}
+            ·{" "}
+          </>
+        )}
         <time dateTime={note.createdAt}>{created.toISOString().slice(0, 10)}</time> ·{" "}
         <a href={notePermalink(slug, note.id)}>
           Permalink<span className="visually-hidden"> to this note</span>

@@ -4,17 +4,34 @@ import { AppError } from "../errors/app-error";
 import { createNote, deleteNote, updateNote } from "../annotations/note-operations";
 import { createReply } from "../annotations/reply-operations";
 import { ZCreateNote, ZCreateReply, ZEditNote } from "../annotations/note-schemas";
-import { countedWrite } from "../rate-limit/limit-writes";
 import { getAnnotation } from "./annotation-queries";
 import { annotationIri } from "./annotation-iris";
 import { parseAnnotation } from "./from-annotation";
 import { parseIfMatch } from "./protocol-headers";
 
+/** The JSON API's field names, as a protocol client knows them: paths into its annotation. */
+const PROTOCOL_FIELDS: Record<string, string> = {
+  paragraph: "target.selector.value",
+  quote: "target.selector.refinedBy.TextQuoteSelector",
+  position: "target.selector.refinedBy.TextPositionSelector",
+  groupId: "group",
+  referenceEntryId: "body.identifying",
+};
+
+function inProtocolTerms(error: unknown): never {
+  if (error instanceof AppError && error.details.fields) {
+    const fields = Object.fromEntries(Object.entries(error.details.fields).map(([key, messages]) => [PROTOCOL_FIELDS[key] ?? key, messages]));
+    throw new AppError(error.code, error.message, { ...error.details, fields });
+  }
+  throw error;
+}
+
 const conflict = (message: string, field: string) => new AppError("conflict", message, { fields: { [field]: [message] } });
 
 /**
  * POST to the container: the annotation becomes a note (or a reply, when it answers one of this container's
- * annotations) through the same operations as the JSON API — policy, passage check, pre-moderation, rate limit.
+ * annotations) through the same operations as the JSON API — policy, passage check, pre-moderation (the route
+ * counts it against the writer's rate limit, as the JSON API's routes do).
  * `canonical` is kept; a client's own `id` is kept in `via` (the server mints the id, protocol §5.1).
  */
 export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug: string, json: unknown, origin: string) {
@@ -23,8 +40,8 @@ export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug:
     ...(parsed.canonical ? { canonical: parsed.canonical } : {}),
     ...(parsed.via ?? parsed.id ? { via: parsed.via ?? parsed.id! } : {}),
   };
-  const created = await countedWrite(actor, async () => {
-    if (parsed.kind === "note") return createNote(prisma, actor, slug, ZCreateNote.parse({ ...parsed.note, ...provenance }));
+  const created = await (async () => {
+    if (parsed.kind === "note") return createNote(prisma, actor, slug, ZCreateNote.parse({ ...parsed.note, ...provenance })).catch(inProtocolTerms);
     const { row } = await getAnnotation(prisma, actor, slug, parsed.targetId, origin).catch((error: unknown) => {
       throw error instanceof AppError && (error.code === "not_found" || error.code === "gone")
         ? new AppError("bad_request", "Invalid input", { fields: { target: ["Not an annotation of this container you may read"] } })
@@ -33,7 +50,7 @@ export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug:
     // The reply goes into the thread of what it answers: a note opens one; a reply names its thread's note.
     const threadId = row.threadId ?? row.id;
     return createReply(prisma, actor, threadId, ZCreateReply.parse({ body: parsed.body, ...(row.threadId ? { parentId: row.id } : {}), ...provenance }));
-  });
+  })();
   return getAnnotation(prisma, actor, slug, created.id, origin);
 }
 
