@@ -7,7 +7,7 @@ import { contextOf, type Reader } from "../request/request-context";
 import { all, hasReferenceType, hasTag, otherFilters, visibleToReader } from "../search/search-conditions";
 import { NOTE_INCLUDE, toNoteView } from "./load-notes";
 import { isReadableRow, noteAccessOf, toNoteResource, visibleNotesWhere } from "./note-access";
-import { decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
+import { afterKeyset, decodeCursor, encodeCursor, malformedCursor, type NoteCursor } from "./note-cursor";
 import type { TNoteSort, ZNoteListQuery } from "./note-schemas";
 import type { NoteView } from "./note-view";
 
@@ -59,7 +59,7 @@ const ORDER: Record<TNoteSort, PrismaTypes.NoteOrderByWithRelationInput[]> = {
 
 function pageWhere(cursor: NoteCursor | null): PrismaTypes.NoteWhereInput {
   if (cursor?.kind !== "after") return {};
-  return { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] };
+  return afterKeyset(cursor);
 }
 
 /**

@@ -27,3 +27,20 @@ export function decodeCursor(cursor: string): NoteCursor {
   if (!id || !isRowId(id) || !isStorableDate(createdAt)) throw malformedCursor();
   return { kind: "after", createdAt, id };
 }
+
+/**
+ * Rows after a keyset cursor in (createdAt, id) order. The redundant `createdAt >= …` lets PostgreSQL start the
+ * index range at the cursor (an OR alone made it scan from the first row: quadratic over a long export).
+ */
+export function afterKeyset(cursor: { createdAt: Date; id: string }) {
+  return {
+    AND: [{ createdAt: { gte: cursor.createdAt } }, { OR: [{ createdAt: { gt: cursor.createdAt } }, { id: { gt: cursor.id } }] }],
+  };
+}
+
+/** Rows before a keyset cursor in (createdAt, id) order (read newest first, then reversed by the caller). */
+export function beforeKeyset(cursor: { createdAt: Date; id: string }) {
+  return {
+    AND: [{ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] }],
+  };
+}

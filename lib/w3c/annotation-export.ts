@@ -1,25 +1,28 @@
-import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import type { DocumentRef } from "../documents/document-ref";
+import type { PrismaClient } from "../db/create-prisma-client";
+import { Prisma } from "../db/generated/client";
 import { notFound, unauthenticated } from "../errors/app-error";
-import { isReadableRow } from "../annotations/note-access";
-import { toNoteResource } from "../annotations/note-access";
 import type { RequestContext } from "../request/request-context";
-import { ANNOTATION_INCLUDE, annotationOf, readableAnnotationsWhere } from "./annotation-queries";
+import { annotationsOf, type Annotation } from "./annotation-queries";
+import { countReadable, readableIds, type KeyedId } from "./annotation-ids";
 import { LDP_CONTEXT } from "./container-representation";
 import { W3C_CONTEXT, containerIri } from "./annotation-iris";
 
 /** Rows fetched per round trip: big enough to stream quickly, small enough that memory stays flat. */
-const BATCH = 500;
+const BATCH = 1000;
 
-export type ExportScope = { kind: "mine" } | { kind: "group"; groupId: string };
+export type ExportScope = { kind: "mine" } | { kind: "group"; groupId: string } | { kind: "readable" };
 
-/** Which annotations an export holds, inside what the reader may read (the one visibility rule) on the document. */
-function scopeWhere(ctx: RequestContext, scope: ExportScope): Prisma.NoteWhereInput {
+/** Which live annotations an export holds, inside what the reader may read on the document (the one visibility rule). */
+function scopeConditions(ctx: RequestContext, scope: ExportScope): Prisma.Sql[] {
+  const live = Prisma.sql`n."deletedAt" IS NULL`;
+  // Everything the reader may read: the container's contents in one file (anonymous readers too).
+  if (scope.kind === "readable") return [live];
   if (ctx.actor.kind !== "user") throw unauthenticated();
-  if (scope.kind === "mine") return { authorId: ctx.actor.id, deletedAt: null };
+  if (scope.kind === "mine") return [live, Prisma.sql`n."authorId" = ${ctx.actor.id}::uuid`];
   // A group's notes are for its members: to anyone else the group does not exist.
   if (!ctx.reader.roles.has(scope.groupId)) throw notFound("No such group");
-  return { visibility: "group", groupId: scope.groupId, deletedAt: null };
+  return [live, Prisma.sql`n."visibility" = 'group' AND n."groupId" = ${scope.groupId}::uuid`];
 }
 
 /**
@@ -28,36 +31,33 @@ function scopeWhere(ctx: RequestContext, scope: ExportScope): Prisma.NoteWhereIn
  * holds more than one batch. The caller streams the pieces.
  */
 export async function* exportAnnotations(prisma: PrismaClient, ctx: RequestContext, document: DocumentRef, scope: ExportScope, origin: string, label: string): AsyncGenerator<string> {
-  const where = readableAnnotationsWhere(ctx, document.id, scopeWhere(ctx, scope));
-  const total = await prisma.note.count({ where });
-  const head = {
-    "@context": [W3C_CONTEXT, LDP_CONTEXT],
-    type: "AnnotationCollection",
-    label,
-    total,
-    partOf: containerIri(origin, document.slug),
-    generated: new Date().toISOString(),
-  };
+  const extra = scopeConditions(ctx, scope);
+  const total = await countReadable(prisma, ctx, document.id, extra);
+  const head = { "@context": [W3C_CONTEXT, LDP_CONTEXT], type: "AnnotationCollection", label, total, partOf: containerIri(origin, document.slug), generated: new Date().toISOString() };
   yield `${JSON.stringify(head).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[\n`;
-  let after: { createdAt: Date; id: string } | null = null;
+  // The next batch is read while this one is sent, so the database's time and ours overlap.
+  type Batch = { ids: KeyedId[]; annotations: Annotation[] };
+  const batchAfter = async (after: KeyedId | null): Promise<Batch> => {
+    const ids: KeyedId[] = await readableIds(prisma, ctx, document.id, after ? { kind: "after", ...after } : { kind: "offset", offset: 0 }, BATCH, extra);
+    return { ids, annotations: await annotationsOf(prisma, ctx, ids, origin, document.slug, "w3c-export") };
+  };
+  // A batch still being read when the client goes away must not become an unhandled rejection.
+  const prefetch = (after: KeyedId | null) => {
+    const batch = batchAfter(after);
+    batch.catch(() => undefined);
+    return batch;
+  };
+  let pending: Promise<Batch> | null = prefetch(null);
   let first = true;
-  for (;;) {
-    const rows: Prisma.NoteGetPayload<{ include: typeof ANNOTATION_INCLUDE }>[] = await prisma.note.findMany({
-      where: after ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] } : where,
-      include: ANNOTATION_INCLUDE,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: BATCH,
-    });
+  while (pending) {
+    const { ids, annotations }: Batch = await pending;
+    pending = ids.length === BATCH ? prefetch(ids.at(-1)!) : null;
     let piece = "";
-    for (const row of rows) {
-      if (!isReadableRow(ctx.actor, toNoteResource(row, ctx.reader), row.id, "w3c-export")) continue;
-      piece += `${first ? "" : ",\n"}${JSON.stringify(annotationOf(row, ctx, origin, document.slug))}`;
+    for (const annotation of annotations) {
+      piece += `${first ? "" : ",\n"}${JSON.stringify(annotation)}`;
       first = false;
     }
     if (piece) yield piece;
-    if (rows.length < BATCH) break;
-    const last = rows.at(-1)!;
-    after = { createdAt: last.createdAt, id: last.id };
   }
   yield "\n]}}\n";
 }

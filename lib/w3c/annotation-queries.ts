@@ -5,9 +5,10 @@ import { can } from "../authz/can";
 import { assertRowId } from "../db/row-id";
 import { contextOf, type Reader, type RequestContext } from "../request/request-context";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
-import { isReadableRow, noteAccessOf, toNoteResource, visibleNotesWhere } from "../annotations/note-access";
+import { isReadableRow, toNoteResource } from "../annotations/note-access";
 import { replyHasLiveReplies } from "../annotations/thread-replies";
 import { toAnnotation } from "./to-annotation";
+import { countReadable, readableIds, type KeyedId, type PagePosition } from "./annotation-ids";
 
 /** The protocol's page size: at most 100 annotations a page (the issue's bound; Hypothesis pages by 200). */
 export const ANNOTATION_PAGE_SIZE = 100;
@@ -21,51 +22,59 @@ export const ANNOTATION_INCLUDE = {
 type AnnotationRow = Prisma.NoteGetPayload<{ include: typeof ANNOTATION_INCLUDE }>;
 export type Annotation = Record<string, unknown> & { id: string };
 
-/** Creation order, then id: stable under inserts at the end, which is where new annotations go. */
-export const ANNOTATION_ORDER: Prisma.NoteOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
-
-/**
- * The notes and replies of a document this reader may read: the policy's "note:read" filter (the one visibility
- * definition, lib/authz/note-filter), narrowed to the document. Deleted notes with live replies are in it (as
- * placeholders without a body), as on the page.
- */
-export function readableAnnotationsWhere(ctx: RequestContext, documentId: string, extra: Prisma.NoteWhereInput = {}): Prisma.NoteWhereInput {
-  return { AND: [visibleNotesWhere(ctx.actor, ctx.reader), { documentId }, extra] };
-}
+const READER_ACCESS = { sight: "reader", actions: { mayReply: false, mayFlag: false, mayEdit: false, mayDelete: false, mayModerate: false } } as const;
 
 /** One row as a W3C annotation (after the policy's last word on it: see isReadableRow). */
 export function annotationOf(row: AnnotationRow, ctx: RequestContext, origin: string, slug: string): Annotation {
-  const resource = toNoteResource(row, ctx.reader);
-  const view = toNoteView(row, noteAccessOf(ctx.actor, resource, { locked: row.lockedAt !== null }));
+  // An annotation carries no per-reader actions or moderation reasons: the view is the plain reader's.
+  const view = toNoteView(row, READER_ACCESS);
   return toAnnotation({ ...view, canonical: row.canonical, via: row.via }, { appUrl: origin, slug, entry: row.deletedAt ? null : row.referenceEntry }) as Annotation;
 }
 
-export type AnnotationCollectionFacts = { document: DocumentRef; total: number; lastPage: number };
-
-/** How many annotations the reader may read on the document, and so the index of the last page. */
-export async function annotationCollectionFacts(prisma: PrismaClient, who: Reader, slug: string | DocumentRef, extra: Prisma.NoteWhereInput = {}): Promise<AnnotationCollectionFacts> {
-  const [document, ctx] = await Promise.all([documentRefOf(prisma, slug), contextOf(prisma, who)]);
-  const total = await prisma.note.count({ where: readableAnnotationsWhere(ctx, document.id, extra) });
-  return { document, total, lastPage: Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1) };
+/** The rows of these ids, in the ids' order, as annotations (a row can() refuses is logged and left out). */
+export async function annotationsOf(prisma: PrismaClient, ctx: RequestContext, ids: KeyedId[], origin: string, slug: string, path: string): Promise<Annotation[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma.note.findMany({ where: { id: { in: ids.map(({ id }) => id) } }, include: ANNOTATION_INCLUDE });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row && isReadableRow(ctx.actor, toNoteResource(row, ctx.reader), row.id, path) ? [annotationOf(row, ctx, origin, slug)] : [];
+  });
 }
 
-/** One page (0-based) of the annotations the reader may read, in creation order. */
+export type AnnotationCollectionFacts = { document: DocumentRef; ctx: RequestContext; total: number; lastPage: number };
+
+/** The document and the reader's context, looked up together. */
+export async function collectionContext(prisma: PrismaClient, who: Reader, slug: string | DocumentRef): Promise<{ document: DocumentRef; ctx: RequestContext }> {
+  const [document, ctx] = await Promise.all([documentRefOf(prisma, slug), contextOf(prisma, who)]);
+  return { document, ctx };
+}
+
+/** How many annotations the reader may read on the document, and so the index of the last page. */
+export async function annotationCollectionFacts(prisma: PrismaClient, who: Reader, slug: string | DocumentRef): Promise<AnnotationCollectionFacts> {
+  const { document, ctx } = await collectionContext(prisma, who, slug);
+  const total = await countReadable(prisma, ctx, document.id);
+  return { document, ctx, total, lastPage: Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1) };
+}
+
+export type AnnotationPageRead = { annotations: Annotation[]; first: KeyedId | null; last: KeyedId | null; more: boolean };
+
+/** One page of the annotations the reader may read, from a position in creation order; `more`: rows follow it. */
 export async function annotationPage(
   prisma: PrismaClient,
   who: Reader,
   document: DocumentRef,
-  page: number,
+  position: PagePosition,
   origin: string,
-): Promise<Annotation[]> {
+  /** The protocol's is fixed; tests walk small pages to cross many page boundaries. */
+  pageSize = ANNOTATION_PAGE_SIZE,
+): Promise<AnnotationPageRead> {
   const ctx = await contextOf(prisma, who);
-  const rows = await prisma.note.findMany({
-    where: readableAnnotationsWhere(ctx, document.id),
-    include: ANNOTATION_INCLUDE,
-    orderBy: ANNOTATION_ORDER,
-    skip: page * ANNOTATION_PAGE_SIZE,
-    take: ANNOTATION_PAGE_SIZE,
-  });
-  return rows.flatMap((row) => (isReadableRow(ctx.actor, toNoteResource(row, ctx.reader), row.id, "w3c-container") ? [annotationOf(row, ctx, origin, document.slug)] : []));
+  const forward = position.kind === "offset" || position.kind === "after";
+  const ids = await readableIds(prisma, ctx, document.id, position, forward ? pageSize + 1 : pageSize);
+  const more = forward && ids.length > pageSize;
+  const shown = more ? ids.slice(0, pageSize) : ids;
+  return { annotations: await annotationsOf(prisma, ctx, shown, origin, document.slug, "w3c-container"), first: shown[0] ?? null, last: shown.at(-1) ?? null, more };
 }
 
 /** An annotation's entity tag: its text's version and its moderation revision (a decision changes what it says). */

@@ -7,7 +7,8 @@ import { W3C_CONTEXT } from "./annotation-iris";
  *   …/annotations/<slug>/              descriptions (the default), first page embedded
  *   …/annotations/<slug>/?iris=1       the items as IRIs only
  *   …/annotations/<slug>/?minimal=1    PreferMinimalContainer: no items, only links to the pages (with iris=1 too)
- * Pages: …/?page=N and …/?iris=1&page=N (0-based).
+ * Pages are numbered from 0 (…/?page=N, …/?iris=1&page=N); the links between pages also carry a keyset cursor
+ * (after=/before=, or last=K for the last K), so that following them costs the same on page 1 and page 1,000.
  */
 export type Representation = { iris: boolean; minimal: boolean };
 
@@ -18,43 +19,33 @@ export function collectionIri(container: string, { iris, minimal }: Representati
   return query ? `${container}?${query}` : container;
 }
 
-export function pageIri(container: string, iris: boolean, page: number): string {
-  return `${container}?${iris ? "iris=1&" : ""}page=${page}`;
+/** A page's IRI: its number and, for the links between pages, where it starts. */
+export function pageIri(container: string, iris: boolean, page: number, start?: { after: string } | { before: string } | { last: number }): string {
+  const position = !start ? "" : "after" in start ? `&after=${start.after}` : "before" in start ? `&before=${start.before}` : `&last=${start.last}`;
+  return `${container}?${iris ? "iris=1&" : ""}page=${page}${position}`;
 }
 
-type PageInput = { container: string; iris: boolean; page: number; lastPage: number; pageSize: number; items: unknown[] };
+export type PageInput = { id: string; startIndex: number; prev: string | null; next: string | null; items: unknown[] };
 
-function pageFields({ container, iris, page, lastPage, pageSize, items }: PageInput) {
-  return {
-    id: pageIri(container, iris, page),
-    type: "AnnotationPage",
-    startIndex: page * pageSize,
-    ...(page > 0 ? { prev: pageIri(container, iris, page - 1) } : {}),
-    ...(page < lastPage ? { next: pageIri(container, iris, page + 1) } : {}),
-    items,
-  };
+function pageFields({ id, startIndex, prev, next, items }: PageInput) {
+  return { id, type: "AnnotationPage", startIndex, ...(prev ? { prev } : {}), ...(next ? { next } : {}), items };
 }
 
-/** A page on its own (GET …?page=N): it names the collection it is part of, with the total. */
-export function annotationPageBody(input: PageInput & { total: number; label: string }) {
-  return {
-    "@context": W3C_CONTEXT,
-    ...pageFields(input),
-    partOf: { id: collectionIri(input.container, { iris: input.iris, minimal: false }), label: input.label, total: input.total },
-  };
+/** A page on its own (GET …?page=N): it names the collection it is part of. */
+export function annotationPageBody(input: PageInput & { partOf: string; label: string }) {
+  return { "@context": W3C_CONTEXT, ...pageFields(input), partOf: { id: input.partOf, label: input.label } };
 }
 
 /** The container: a BasicContainer and an AnnotationCollection, with the first page embedded unless minimal. */
-export function containerBody(input: { container: string; representation: Representation; total: number; lastPage: number; label: string; firstPage: PageInput | null }) {
-  const { container, representation, total, lastPage, label, firstPage } = input;
+export function containerBody(input: { id: string; total: number; label: string; first: PageInput | string; last: string }) {
   return {
     "@context": [W3C_CONTEXT, LDP_CONTEXT],
-    id: collectionIri(container, representation),
+    id: input.id,
     type: ["BasicContainer", "AnnotationCollection"],
-    label,
-    total,
-    first: firstPage && !representation.minimal ? pageFields(firstPage) : pageIri(container, representation.iris, 0),
-    last: pageIri(container, representation.iris, lastPage),
+    label: input.label,
+    total: input.total,
+    first: typeof input.first === "string" ? input.first : pageFields(input.first),
+    last: input.last,
   };
 }
 

@@ -10,8 +10,8 @@ import { listNotes } from "../../lib/annotations/list-notes";
 import { ZNoteListQuery } from "../../lib/annotations/note-schemas";
 
 const SLUG = "reply-to-stalin";
-const READER_EMAIL = "bench-reader@bench.marginalia";
-const READER_PASSWORD = "bench-reader-password-1928";
+export const READER_EMAIL = "bench-reader@bench.marginalia";
+export const READER_PASSWORD = "bench-reader-password-1928";
 
 export type Timing = { name: string; p50: number; p95: number; samples: number };
 
@@ -22,7 +22,7 @@ function percentiles(name: string, samples: number[]): Timing {
 }
 
 /** Sequential timings (one request at a time), after a warm-up, so HTTP and raw SQL are compared on equal terms. */
-async function time(name: string, runs: number, once: () => Promise<unknown>): Promise<Timing> {
+export async function time(name: string, runs: number, once: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 20; i += 1) await once();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -33,7 +33,7 @@ async function time(name: string, runs: number, once: () => Promise<unknown>): P
   return percentiles(name, samples);
 }
 
-async function getOk(url: string, cookie: string): Promise<unknown> {
+export async function getOk(url: string, cookie: string): Promise<unknown> {
   const response = await fetch(url, { headers: { cookie } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${await response.text()}`);
   return response.json();

@@ -269,8 +269,24 @@ describe("every read path agrees with can(), for every actor and every state", (
     // notes with live replies as placeholders, and every annotation it serves passes the W3C model's MUST schemas.
     const facts = await annotationCollectionFacts(db.prisma, actor, SLUG);
     expect(facts.total).toBe(readable.length);
-    const served = [];
-    for (let page = 0; page <= facts.lastPage; page += 1) served.push(...(await annotationPage(db.prisma, actor, facts.document, page, "https://marginalia.test")));
+    // Page by page as a client follows the pages' links (pages of 7 here, to cross many page boundaries): forward by
+    // keyset, by offset, and backward from the end by keyset — three walks, one set.
+    const origin = "https://marginalia.test";
+    const walk = async (first: Parameters<typeof annotationPage>[3], next: (read: Awaited<ReturnType<typeof annotationPage>>) => Parameters<typeof annotationPage>[3] | null) => {
+      const seen: { id: string }[] = [];
+      for (let position: Parameters<typeof annotationPage>[3] | null = first; position; ) {
+        const read = await annotationPage(db.prisma, actor, facts.document, position, origin, 7);
+        seen.push(...read.annotations);
+        position = next(read);
+      }
+      return seen;
+    };
+    const served = await walk({ kind: "offset", offset: 0 }, (read) => (read.more && read.last ? { kind: "after", ...read.last } : null));
+    let offset = 0;
+    const byOffset = await walk({ kind: "offset", offset: 0 }, (read) => (read.more ? { kind: "offset", offset: (offset += 7) } : null));
+    const backwards = await walk({ kind: "last", count: facts.total % 7 || 7 }, (read) => (read.first ? { kind: "before", ...read.first } : null));
+    expect(byOffset.map((a) => a.id)).toEqual(served.map((a) => a.id));
+    expect(new Set(backwards.map((a) => a.id))).toEqual(new Set(served.map((a) => a.id)));
     expect(served.map((annotation) => annotation.id.split("/").at(-1)!).sort()).toEqual(ids(readable));
     for (const annotation of served) expect(mustFailures(annotation), annotation.id).toEqual([]);
     // Notes that lost their passage.

@@ -72,12 +72,14 @@ describe("the container's IRIs and discovery", () => {
     expect(pageIri(container, true, 3)).toBe(`${container}?iris=1&page=3`);
   });
 
-  it("embeds the first page unless minimal, and always links the last", () => {
-    const firstPage = { container, iris: false, page: 0, lastPage: 2, pageSize: 100, items: [] };
-    const full = containerBody({ container, representation: { iris: false, minimal: false }, total: 250, lastPage: 2, label: "x", firstPage });
-    expect(full).toMatchObject({ type: ["BasicContainer", "AnnotationCollection"], total: 250, last: `${container}?page=2`, first: { type: "AnnotationPage", startIndex: 0, next: `${container}?page=1` } });
-    const minimal = containerBody({ container, representation: { iris: false, minimal: true }, total: 250, lastPage: 2, label: "x", firstPage });
+  it("embeds the first page or links it, and links the last; page links carry their keyset position", () => {
+    const firstPage = { id: pageIri(container, false, 0), startIndex: 0, prev: null, next: pageIri(container, false, 1, { after: "abc" }), items: [] };
+    const full = containerBody({ id: container, total: 250, label: "x", first: firstPage, last: pageIri(container, false, 2, { last: 50 }) });
+    expect(full).toMatchObject({ type: ["BasicContainer", "AnnotationCollection"], total: 250, last: `${container}?page=2&last=50`, first: { type: "AnnotationPage", startIndex: 0, next: `${container}?page=1&after=abc` } });
+    expect(full.first).not.toHaveProperty("prev");
+    const minimal = containerBody({ id: collectionIri(container, { iris: false, minimal: true }), total: 250, label: "x", first: pageIri(container, false, 0), last: pageIri(container, false, 2) });
     expect(minimal.first).toBe(`${container}?page=0`);
+    expect(pageIri(container, true, 4, { before: "xyz" })).toBe(`${container}?iris=1&page=4&before=xyz`);
   });
 
   it("names the container on reading pages only", () => {

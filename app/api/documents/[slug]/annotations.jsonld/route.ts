@@ -7,22 +7,30 @@ import { currentRequestContext } from "@/lib/request/current-request-context";
 import { exportAnnotations, streamOf, type ExportScope } from "@/lib/w3c/annotation-export";
 import { LD_JSON_CONTENT_TYPE } from "@/lib/w3c/protocol-headers";
 
-const ZExportQuery = z.strictObject({ group: z.uuid("Not a group id").optional() });
+const ZExportQuery = z
+  .strictObject({
+    group: z.uuid("Not a group id").optional(),
+    /** scope=all: every note and reply the reader may read on the document (the container in one file). */
+    scope: z.enum(["mine", "all"], "The scope is mine or all").default("mine"),
+  })
+  .refine((query) => !(query.group && query.scope === "all"), { message: "Choose a group or scope=all, not both", path: ["scope"] });
 
 /**
  * "Download my notes": everything the reader wrote on the document (private ones included), or with ?group=<id> a
- * group's notes for its members, as one W3C AnnotationCollection, streamed.
+ * group's notes for its members, or with ?scope=all every note the reader may read, as one W3C
+ * AnnotationCollection, streamed.
  */
 export const GET = apiRoute(async (request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const query = ZExportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const scope: ExportScope = query.group ? { kind: "group", groupId: query.group } : { kind: "mine" };
+  const scope: ExportScope = query.group ? { kind: "group", groupId: query.group } : query.scope === "all" ? { kind: "readable" } : { kind: "mine" };
   const [ctx, document] = await Promise.all([currentRequestContext(), documentRefOf(prisma(), slug)]);
-  const pieces = exportAnnotations(prisma(), ctx, document, scope, publicOrigin(), query.group ? "A group's notes" : "My notes");
+  const label = scope.kind === "group" ? "A group's notes" : scope.kind === "readable" ? "The notes I may read" : "My notes";
+  const pieces = exportAnnotations(prisma(), ctx, document, scope, publicOrigin(), label);
   // The head (and so every refusal: 401, 404) comes before the response starts.
   const head = await pieces.next();
   const date = new Date().toISOString().slice(0, 10);
-  const name = `marginalia-${document.slug}-${query.group ? "group" : "my"}-notes-${date}.jsonld`;
+  const name = `marginalia-${document.slug}-${scope.kind === "group" ? "group" : scope.kind === "readable" ? "all" : "my"}-notes-${date}.jsonld`;
   const rest = streamOf(pieces);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
