@@ -29,6 +29,7 @@ import { benchStatements } from "./lib/bench-statements";
 import { benchNotes } from "./lib/bench-notes";
 import { benchReviewQueue } from "./lib/bench-review-queue";
 import { benchTeaching } from "./lib/bench-teaching";
+import { benchW3c } from "./lib/bench-w3c";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -176,6 +177,8 @@ async function main() {
     const queueLines = await benchReviewQueue(base, database.url, reviewer.cookie);
     // Issue #6: the teacher's table for a class of 300 students with 30 notes each.
     const teachingLines = await benchTeaching(base, database.url);
+    // Issue #14, last (it rewrites authorship and visibility of the generated notes): the W3C container and exports.
+    const w3cLines = await benchW3c(base, database.url, generated, app.child.pid!);
 
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? `PostgreSQL server ${new URL(serverUrl).host}` : "throw-away embedded PostgreSQL 15"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
@@ -210,6 +213,8 @@ async function main() {
     for (const line of queueLines) console.log(line);
     console.log("\n━━ Teaching ━━");
     for (const line of teachingLines) console.log(line);
+    console.log("\n━━ W3C Web Annotation Protocol and exports ━━");
+    for (const line of w3cLines) console.log(line);
   } finally {
     for (const child of children) await stopChild(child);
     await database.drop();

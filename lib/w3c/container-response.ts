@@ -3,7 +3,8 @@ import { AppError, notFound } from "../errors/app-error";
 import { decodeCursor, encodeCursor } from "../annotations/note-cursor";
 import type { Reader } from "../request/request-context";
 import type { PagePosition } from "./annotation-ids";
-import { ANNOTATION_PAGE_SIZE, annotationCollectionFacts, annotationPage, collectionContext, type AnnotationPageRead } from "./annotation-queries";
+import { ANNOTATION_PAGE_SIZE, annotationPage, collectionContext, type AnnotationPageRead } from "./annotation-queries";
+import { countReadable } from "./annotation-ids";
 import { containerIri } from "./annotation-iris";
 import {
   ACCEPT_POST,
@@ -95,10 +96,16 @@ export async function containerResponse(prisma: PrismaClient, who: Reader, slug:
     if (read.annotations.length === 0 && page > 0) throw notFound("No such page");
     body = annotationPageBody({ ...pageInput(container, representation.iris, page, read, position), partOf: collectionIri(container, { iris: representation.iris, minimal: false }), label: LABEL });
   } else {
-    const facts = await annotationCollectionFacts(prisma, who, slug);
-    const container = containerIri(origin, facts.document.slug);
+    // The count and the first page are independent: read side by side (two connections), not one after the other.
+    const { document, ctx } = await collectionContext(prisma, who, slug);
+    const container = containerIri(origin, document.slug);
     const start: PagePosition = { kind: "offset", offset: 0 };
-    const first = representation.minimal ? pageIri(container, representation.iris, 0) : pageInput(container, representation.iris, 0, await annotationPage(prisma, facts.ctx, facts.document, start, origin), start);
+    const [total, firstRead] = await Promise.all([
+      countReadable(prisma, ctx, document.id),
+      representation.minimal ? Promise.resolve(null) : annotationPage(prisma, ctx, document, start, origin),
+    ]);
+    const facts = { total, lastPage: Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1) };
+    const first = firstRead ? pageInput(container, representation.iris, 0, firstRead, start) : pageIri(container, representation.iris, 0);
     const lastCount = facts.total - facts.lastPage * ANNOTATION_PAGE_SIZE;
     const last = facts.lastPage === 0 ? pageIri(container, representation.iris, 0) : pageIri(container, representation.iris, facts.lastPage, { last: lastCount });
     body = containerBody({ id: collectionIri(container, representation), total: facts.total, label: LABEL, first, last });
