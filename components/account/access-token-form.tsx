@@ -45,14 +45,15 @@ export function AccessTokenForm() {
         <FormStatus error={formError} success={null} />
         <Field name="name" label="Name" hint="What will use it, e.g. “Zotero script” or “lab server”." errors={fieldErrors} required maxLength={100} />
         <Field name="expiresInDays" label="Expires after (days)" hint="Leave empty for a token that works until you revoke it." type="number" min={1} max={3650} inputMode="numeric" errors={fieldErrors} />
-        <fieldset className="field">
+        <fieldset className="choice-group">
           <legend>Scope</legend>
-          <label className="choice">
-            <input type="radio" name="scope" value="read" defaultChecked /> Read: it may read what you may read
-          </label>
-          <label className="choice">
-            <input type="radio" name="scope" value="write" /> Write: it may also write, edit and delete notes as you
-          </label>
+          <div className="choice">
+            <input type="radio" id="token-scope-read" name="scope" value="read" defaultChecked /> <label htmlFor="token-scope-read">Read: it may read what you may read</label>
+          </div>
+          <div className="choice">
+            <input type="radio" id="token-scope-write" name="scope" value="write" />{" "}
+            <label htmlFor="token-scope-write">Write: it may also write, edit and delete notes as you</label>
+          </div>
           {fieldErrors.scope ? <p className="field-error">{fieldErrors.scope.join(" ")}</p> : null}
         </fieldset>
         <button type="submit" className="button-primary" disabled={pending}>

@@ -42,17 +42,20 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           Your saved ORCID record: <a href={orcidUrl(profile.orcid)}>{orcidUrl(profile.orcid)}</a>
         </p>
       ) : null}
-      <fieldset className="field">
+      <fieldset className="choice-group" aria-describedby="public-page-hint">
         <legend>
-          On your public page (<a href={`/people/${profile.id}`}>/people/…</a>)
+          On <a href={`/people/${profile.id}`}>your public page</a>
         </legend>
-        <p className="field-hint">Your display name and your public notes are always there. Choose what else it shows:</p>
-        <label className="choice">
-          <input type="checkbox" name="showAffiliation" defaultChecked={profile.showAffiliation} /> Show my affiliation
-        </label>
-        <label className="choice">
-          <input type="checkbox" name="showOrcid" defaultChecked={profile.showOrcid} /> Show my ORCID iD
-        </label>
+        <p id="public-page-hint" className="field-hint">
+          Your display name and your public notes are always there. Choose what else it shows:
+        </p>
+        <div className="choice">
+          <input type="checkbox" id="field-showAffiliation" name="showAffiliation" defaultChecked={profile.showAffiliation} />{" "}
+          <label htmlFor="field-showAffiliation">Show my affiliation</label>
+        </div>
+        <div className="choice">
+          <input type="checkbox" id="field-showOrcid" name="showOrcid" defaultChecked={profile.showOrcid} /> <label htmlFor="field-showOrcid">Show my ORCID iD</label>
+        </div>
       </fieldset>
       <Field name="bio" label="Bio" hint="Optional, up to 2,000 characters: your research interests, in a few sentences." defaultValue={profile.bio ?? ""} errors={fieldErrors} multiline maxLength={2000} />
       <button type="submit" className="button-primary" disabled={pending || !ready}>
