@@ -95,6 +95,7 @@ export function NoteCard({
         // bodyHtml is rendered from Markdown and sanitized by lib/markdown; it is the only HTML we insert.
         <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
       )}
+      {note.attribution && !note.deleted ? <p className="note-attribution">{note.attribution}</p> : null}
       <p className="note-byline">
         {note.deleted ? null : (
           <>

@@ -48,7 +48,8 @@ export function Colophon({ edition, reader }: { edition: ReadingEdition; reader:
             {reader.signedIn ? (
               <>
                 {" "}
-                · <a href={exportUrl()} download>Download my notes</a> (W3C JSON-LD, private ones included)
+                · <a href={exportUrl()} download>Download my notes</a> (W3C JSON-LD, private ones included) ·{" "}
+                <a href={`/letters/${edition.slug}/import`}>Import annotations</a> (from Hypothesis, Recogito Studio or a W3C file)
                 {reader.groups.map((group) => (
                   <span key={group.id}>
                     {" "}

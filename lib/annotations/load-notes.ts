@@ -30,7 +30,7 @@ export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
     // A placeholder keeps its place in the thread and says no more than that it was deleted: not even who wrote it
     // (the nil uuid and an empty name stand for "nobody").
     return {
-      ...toNoteView({ ...note, deletedAt: null, body: "", bodyHtml: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0 }, access),
+      ...toNoteView({ ...note, deletedAt: null, body: "", bodyHtml: "", tags: [], sources: [], moderationReason: null, openFlagCount: 0, attribution: null }, access),
       author: DELETED_AUTHOR,
       deleted: true,
       bodyHtml: "",
@@ -62,6 +62,8 @@ export function toNoteView(note: LoadedNote, access: NoteAccess): NoteView {
     threadId: note.threadId,
     parentId: note.parentId,
     replyCount: note.replyCount,
+    // Left out when empty, so that views of notes written here read as before.
+    ...(note.attribution ? { attribution: note.attribution } : {}),
     deleted: note.deletedAt !== null,
     actions,
     createdAt: note.createdAt.toISOString(),

@@ -54,6 +54,8 @@ export const ZNoteView = z.strictObject({
   parentId: z.uuid().nullable(),
   /** Replies in the thread that are not deleted (notes only; 0 for replies). */
   replyCount: z.number().int().min(0),
+  /** An imported note's origin: "Imported from Hypothesis; originally by … on …". Absent for notes written here. */
+  attribution: z.string().optional(),
   /** A deleted note kept as a placeholder because its thread has replies: body, tags and sources are emptied. */
   deleted: z.boolean(),
   actions: ZNoteActions,

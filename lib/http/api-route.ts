@@ -32,8 +32,9 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
         assertSameOrigin(request, appOrigin());
       }
       if (writes) {
-        // Even endpoints without a body insist on JSON: an HTML form on another site cannot send it.
-        if (!/^application\/json(\s*;|$)/i.test(request.headers.get("content-type") ?? "")) {
+        // Even endpoints without a body insist on JSON (or JSON-LD, for imports): an HTML form on another site
+        // cannot send it. Each route's body reader then says which of the two it takes.
+        if (!/^application\/(ld\+)?json(\s*;|$)/i.test(request.headers.get("content-type") ?? "")) {
           throw new AppError("unsupported_media_type", "Send the request as application/json");
         }
       }

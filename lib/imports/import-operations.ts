@@ -1,0 +1,264 @@
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/can";
+import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import { AppError, forbidden, notFound, unauthenticated } from "../errors/app-error";
+import { ParagraphText } from "../anchoring/paragraph-text";
+import { REFERENCE_TYPES, ZSources, ZTags } from "../annotations/note-schemas";
+import { ZNoteBody } from "../markdown/note-body-schema";
+import { renderedBody } from "../markdown/rendered-body";
+import { moderationOnCreate } from "../moderation/premoderation";
+import { contextOf } from "../request/request-context";
+import { log } from "../log";
+import { parseGroupIri } from "../w3c/annotation-iris";
+import type { ImportItem, ImportSource } from "./import-item";
+import { parseImportFile } from "./parse-import-file";
+import { placePassage, type LetterParagraph, type Placement } from "./place-passage";
+import { ZImportReport, type ImportReport, type ImportStatus, type TImportQuery } from "./import-schemas";
+
+type SignedIn = Extract<Actor, { kind: "user" }>;
+type Visibility = { visibility: "private" | "group" | "public"; groupId: string | null };
+type ReportItem = ImportReport["items"][number];
+
+/** Rows written per statement inside the import's one transaction. */
+const WRITE_BATCH = 500;
+/** The whole import commits within this, or nothing of it does. */
+const IMPORT_TRANSACTION_MS = 120_000;
+
+const SOURCE_NAMES: Record<ImportSource, string> = { marginalia: "Marginalia", w3c: "a W3C Web Annotation file", hypothesis: "Hypothesis", recogito: "Recogito Studio" };
+
+function attributionOf(source: ImportSource, item: { creator: { id: string | null; name: string | null } | null; created: string | null }): string {
+  const who = item.creator?.name ?? item.creator?.id;
+  const when = item.created && !Number.isNaN(Date.parse(item.created)) ? new Date(item.created).toISOString().slice(0, 10) : null;
+  return [`Imported from ${SOURCE_NAMES[source]}`, who ? `originally by ${who}${when ? ` on ${when}` : ""}` : when ? `originally written on ${when}` : null].filter(Boolean).join("; ");
+}
+
+/** A note's fields as the JSON API would accept them, or why not. */
+function noteFields(item: Extract<ImportItem, { kind: "note" }>, entries: Set<string>) {
+  const body = ZNoteBody.safeParse(item.body);
+  if (!body.success) return { refused: body.error.issues[0]?.message ?? "The text is not a note" } as const;
+  const tags = ZTags.safeParse(item.tags);
+  if (!tags.success) return { refused: `Tags: ${tags.error.issues[0]?.message}` } as const;
+  const sources = ZSources.safeParse(item.sources);
+  if (!sources.success) return { refused: `Sources: ${sources.error.issues[0]?.message}` } as const;
+  const referenceType = (REFERENCE_TYPES as readonly string[]).includes(item.referenceType ?? "") ? (item.referenceType as (typeof REFERENCE_TYPES)[number]) : "other";
+  const referenceEntryId = item.referenceEntryId && entries.has(item.referenceEntryId) ? item.referenceEntryId : null;
+  return { body: body.data, tags: tags.data, sources: sources.data, referenceType, referenceEntryId } as const;
+}
+
+/**
+ * Previews (dryRun) or performs an import of a file of annotations into a document, for the signed-in reader who
+ * owns what it makes. The same placing decides both, so the preview says exactly what the import will do. Nothing
+ * is partial: one transaction, in batches, under a time limit. Side effects are bounded: no notifications (mentions
+ * in imported text tell nobody), one audit record, and an import that would wait for review is refused as a whole
+ * (see docs/decisions.md) rather than filling the review queue note by note.
+ */
+export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug: string, fileText: string, query: TImportQuery, origin: string): Promise<ImportReport> {
+  if (actor.kind !== "user") throw unauthenticated();
+  const writer = actor as SignedIn;
+  const dryRun = query.dryRun === "1";
+  const document = await prisma.document.findUnique({ where: { slug }, select: { id: true, slug: true, sourceUrl: true } });
+  if (!document) throw notFound("No such document");
+  const letterUrls = [`${origin}/letters/${slug}`, ...(document.sourceUrl ? [document.sourceUrl] : []), ...(query.sameAs ? [query.sameAs] : [])];
+  const parsed = parseImportFile(fileText, { appUrl: origin, slug, letterUrls });
+  const ctx = await contextOf(prisma, actor);
+
+  // The visibility every note gets: chosen, or (keep) the file's own for Marginalia's exports.
+  const chosen: Visibility | null =
+    query.visibility === "keep"
+      ? null
+      : query.visibility.startsWith("group:")
+        ? { visibility: "group", groupId: query.visibility.slice(6).toLowerCase() }
+        : { visibility: query.visibility as "private" | "public", groupId: null };
+  if (chosen?.groupId && !ctx.reader.roles.has(chosen.groupId)) throw new AppError("not_found", "Invalid input", { fields: { visibility: ["You are not a member of this group"] } });
+  const visibilityOf = (item: Extract<ImportItem, { kind: "note" }>): Visibility | { refused: string } => {
+    if (chosen) return chosen;
+    if (parsed.source !== "marginalia" || !item.visibility) return { visibility: "private", groupId: null };
+    if (item.visibility !== "group") return { visibility: item.visibility, groupId: null };
+    const groupId = item.groupIri ? parseGroupIri(origin, item.groupIri) : null;
+    return groupId && ctx.reader.roles.has(groupId) ? { visibility: "group", groupId } : { refused: "its group is not one of yours here" };
+  };
+
+  const [paragraphRows, entryRows, existing] = await Promise.all([
+    prisma.paragraph.findMany({ where: { documentId: document.id, anchorId: { not: null } }, select: { id: true, anchorId: true, text: true }, orderBy: { ordinal: "asc" } }),
+    prisma.referenceEntry.findMany({ select: { id: true } }),
+    prisma.note.findMany({
+      where: {
+        documentId: document.id,
+        authorId: writer.id,
+        OR: [
+          { via: { in: parsed.items.flatMap((item) => (item.originalId ? [item.originalId] : [])) } },
+          { canonical: { in: parsed.items.flatMap((item) => (item.kind !== "refused" && item.canonical ? [item.canonical] : [])) } },
+        ],
+      },
+      select: { id: true, via: true, canonical: true, threadId: true, paragraphId: true, visibility: true, groupId: true, referenceType: true },
+    }),
+  ]);
+  const paragraphs: LetterParagraph[] = paragraphRows.map((row) => ({ id: row.id, anchor: row.anchorId!, text: new ParagraphText(row.text) }));
+  const entries = new Set(entryRows.map((row) => row.id));
+  const already = new Map<string, (typeof existing)[number]>();
+  for (const row of existing) {
+    if (row.via) already.set(row.via, row);
+    if (row.canonical) already.set(row.canonical, row);
+  }
+
+  // Decide every item first (the preview stops here).
+  const report: ReportItem[] = [];
+  type PlannedNote = { item: Extract<ImportItem, { kind: "note" }>; placement: Exclude<Placement, { status: "orphaned" }> | Extract<Placement, { status: "orphaned" }>; visibility: Visibility; fields: Exclude<ReturnType<typeof noteFields>, { refused: string }> };
+  const notes: PlannedNote[] = [];
+  const replies: Extract<ImportItem, { kind: "reply" }>[] = [];
+  const plannedIds = new Map<string, { status: ImportStatus; paragraph?: string }>();
+  for (const item of parsed.items) {
+    if (item.kind === "refused") {
+      report.push({ index: item.index, originalId: item.originalId, kind: "unknown", status: "refused", reason: item.reason });
+      continue;
+    }
+    const duplicate = (item.originalId && already.get(item.originalId)) || (item.canonical && already.get(item.canonical));
+    if (duplicate) {
+      report.push({ index: item.index, originalId: item.originalId, kind: item.kind, status: "duplicate", reason: "already imported", noteId: duplicate.id });
+      if (item.originalId) plannedIds.set(item.originalId, { status: "duplicate" });
+      continue;
+    }
+    if (item.kind === "reply") {
+      replies.push(item);
+      continue;
+    }
+    const fields = noteFields(item, entries);
+    if ("refused" in fields) {
+      report.push({ index: item.index, originalId: item.originalId, kind: "note", status: "refused", reason: fields.refused });
+      continue;
+    }
+    const visibility = visibilityOf(item);
+    if ("refused" in visibility) {
+      report.push({ index: item.index, originalId: item.originalId, kind: "note", status: "refused", reason: visibility.refused });
+      continue;
+    }
+    const placement = placePassage(paragraphs, { quote: item.quote, paragraphHint: item.paragraphHint, position: item.positionHint?.unit === "code-points-in-paragraph" ? item.positionHint : null });
+    notes.push({ item, placement, visibility, fields });
+    const paragraph = placement.paragraph?.anchor;
+    report.push({ index: item.index, originalId: item.originalId, kind: "note", status: placement.status, ...(paragraph ? { paragraph } : {}), ...(placement.status === "orphaned" ? { reason: placement.reason } : {}) });
+    if (item.originalId) plannedIds.set(item.originalId, { status: placement.status, ...(paragraph ? { paragraph } : {}) });
+  }
+  // Replies go where what they answer goes; a reply whose note is not imported (refused, or not in the file) is refused.
+  const plannedReplies: { item: Extract<ImportItem, { kind: "reply" }>; body: string }[] = [];
+  let progressed = true;
+  const waiting = [...replies];
+  while (progressed && waiting.length) {
+    progressed = false;
+    for (const item of [...waiting]) {
+      const parent = plannedIds.get(item.inReplyTo) ?? (already.has(item.inReplyTo) ? { status: "duplicate" as const } : undefined);
+      if (!parent) continue;
+      waiting.splice(waiting.indexOf(item), 1);
+      progressed = true;
+      const body = ZNoteBody.safeParse(item.body);
+      if (!body.success) {
+        report.push({ index: item.index, originalId: item.originalId, kind: "reply", status: "refused", reason: body.error.issues[0]?.message ?? "The text is not a reply" });
+        continue;
+      }
+      plannedReplies.push({ item, body: body.data });
+      const status = parent.status === "duplicate" ? "anchored" : parent.status;
+      report.push({ index: item.index, originalId: item.originalId, kind: "reply", status, ...(parent.paragraph ? { paragraph: parent.paragraph } : {}) });
+      if (item.originalId) plannedIds.set(item.originalId, { status, ...(parent.paragraph ? { paragraph: parent.paragraph } : {}) });
+    }
+  }
+  for (const item of waiting) report.push({ index: item.index, originalId: item.originalId, kind: "reply", status: "refused", reason: "the annotation it answers is not imported" });
+
+  // What the writer may write, asked once per visibility, as createNote would.
+  const kinds = new Map(notes.map(({ visibility }) => [`${visibility.visibility}:${visibility.groupId ?? ""}`, visibility]));
+  for (const visibility of kinds.values()) {
+    assertCan(actor, "note:create", { type: "note-draft", visibility: visibility.visibility, viewerGroupRole: visibility.groupId ? (ctx.reader.roles.get(visibility.groupId) ?? null) : null });
+  }
+  const moderation = new Map<string, Awaited<ReturnType<typeof moderationOnCreate>>>();
+  for (const [key, visibility] of kinds) moderation.set(key, await moderationOnCreate(prisma as unknown as Prisma.TransactionClient, writer, visibility));
+  if ([...moderation.values()].some((outcome) => outcome.moderationStatus === "pending")) {
+    throw forbidden("These notes would wait for review, and an import cannot yet go to review as one batch: import them privately or to a group you moderate, or ask a reviewer to mark your account trusted");
+  }
+
+  report.sort((a, b) => a.index - b.index);
+  const counts = { anchored: 0, moved: 0, orphaned: 0, refused: 0, duplicate: 0 };
+  for (const item of report) counts[item.status] += 1;
+  if (dryRun || (notes.length === 0 && plannedReplies.length === 0)) return ZImportReport.parse({ source: parsed.source, dryRun, items: report, counts });
+
+  const made = await prisma.$transaction(
+    async (tx) => {
+      const ids = new Map<string, { id: string; threadId: string | null; row: { paragraphId: string; visibility: Visibility; referenceType: string; assignmentId: null } }>();
+      // `row`: the facts a reply copies from its thread (a reply carries its thread's, so either row will do).
+      for (const row of existing) {
+        const facts = { id: row.id, threadId: row.threadId, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, assignmentId: null } };
+        if (row.via) ids.set(row.via, facts);
+        if (row.canonical) ids.set(row.canonical, facts);
+      }
+      const fallback = paragraphs[0]!;
+      for (let start = 0; start < notes.length; start += WRITE_BATCH) {
+        const batch = notes.slice(start, start + WRITE_BATCH);
+        const created = await tx.note.createManyAndReturn({
+          data: batch.map(({ item, placement, visibility, fields }) => {
+            const passage = placement.status === "orphaned" ? null : placement.passage;
+            return {
+              documentId: document.id,
+              paragraphId: (placement.paragraph ?? fallback).id,
+              authorId: writer.id,
+              visibility: visibility.visibility,
+              groupId: visibility.groupId,
+              moderationStatus: "approved" as const,
+              anchorStatus: placement.status === "orphaned" ? ("orphan" as const) : ("anchored" as const),
+              // An orphan keeps the quote the file had, so that it can be found and re-attached by hand.
+              quoteExact: passage?.quote.exact ?? (placement.status === "orphaned" ? (item.quote?.exact ?? null) : null),
+              quotePrefix: passage?.quote.prefix ?? (placement.status === "orphaned" ? (item.quote?.prefix ?? null) : null),
+              quoteSuffix: passage?.quote.suffix ?? (placement.status === "orphaned" ? (item.quote?.suffix ?? null) : null),
+              positionStart: passage?.position.start ?? null,
+              positionEnd: passage?.position.end ?? null,
+              referenceType: fields.referenceType,
+              ...renderedBody(fields.body),
+              tags: fields.tags,
+              sources: fields.sources,
+              referenceEntryId: fields.referenceEntryId,
+              canonical: item.canonical,
+              via: item.originalId,
+              attribution: attributionOf(parsed.source, item),
+            };
+          }),
+          select: { id: true, via: true, paragraphId: true, visibility: true, groupId: true, referenceType: true },
+        });
+        for (const row of created) if (row.via) ids.set(row.via, { id: row.id, threadId: null, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, assignmentId: null } });
+      }
+      // Replies after what they answer (the planning above ordered them so), each copying its thread's facts.
+      for (const { item, body } of plannedReplies) {
+        const parent = ids.get(item.inReplyTo);
+        if (!parent) throw new Error(`import: the parent ${item.inReplyTo} of a planned reply was not written`);
+        const threadId = parent.threadId ?? parent.id;
+        const thread = parent.row;
+        const reply = await tx.note.create({
+          data: {
+            documentId: document.id,
+            paragraphId: thread.paragraphId,
+            authorId: writer.id,
+            visibility: thread.visibility.visibility,
+            groupId: thread.visibility.groupId,
+            referenceType: thread.referenceType as (typeof REFERENCE_TYPES)[number],
+            moderationStatus: "approved",
+            ...renderedBody(body),
+            tags: [],
+            sources: [],
+            threadId,
+            threadStatus: "approved",
+            parentId: parent.id,
+            canonical: item.canonical,
+            via: item.originalId,
+            attribution: attributionOf(parsed.source, item),
+          },
+          select: { id: true },
+        });
+        await tx.note.update({ where: { id: threadId }, data: { replyCount: { increment: 1 } } });
+        if (item.originalId) ids.set(item.originalId, { id: reply.id, threadId, row: thread });
+      }
+      await tx.auditRecord.create({
+        data: { actorId: writer.id, subjectId: writer.id, action: "annotations.import", after: JSON.stringify(counts), reason: `${SOURCE_NAMES[parsed.source]} into ${document.slug}` },
+      });
+      return ids;
+    },
+    { timeout: IMPORT_TRANSACTION_MS, maxWait: 10_000 },
+  );
+  log.info("annotations.imported", { userId: writer.id, document: document.slug, source: parsed.source, ...counts });
+  const withIds = report.map((item) => (item.originalId && made.get(item.originalId) && item.status !== "refused" ? { ...item, noteId: item.noteId ?? made.get(item.originalId)!.id } : item));
+  return ZImportReport.parse({ source: parsed.source, dryRun, items: withIds, counts });
+}
