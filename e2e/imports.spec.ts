@@ -1,0 +1,56 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { newTestUser, signInByApi, signUpByApi } from "./support/accounts";
+
+const SLUG = "reply-to-stalin";
+const HYPOTHESIS_FILE = path.resolve("tests/data/imports/hypothesis-export.json");
+const LETTER_ON_MIA = "https://www.marxists.org/archive/trotsky/1928/12/stalin.htm";
+
+test("a Hypothesis export through the import page: preview, import, then the notes in the margin and the orphans listed", async ({ page, baseURL }) => {
+  const user = newTestUser("importer");
+  await signUpByApi(page.request, baseURL, user);
+  await signInByApi(page, baseURL, user.email, user.password);
+
+  await page.goto(`/letters/${SLUG}/import`);
+  await expect(page.getByRole("heading", { level: 1, name: "Import annotations" })).toBeVisible();
+  await page.getByLabel("File", { exact: true }).setInputFiles(HYPOTHESIS_FILE);
+  await page.getByLabel("The page they were made on").fill(LETTER_ON_MIA);
+  await page.getByRole("radio", { name: "Only me" }).check();
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  const report = page.getByRole("region", { name: "Preview" });
+  await expect(report).toContainText("Nothing has been written yet.");
+  // A phrase that occurs twice goes where its context says (¶7); a note with no passage at all is orphaned; another
+  // page is refused; the typo is found approximately.
+  await expect(report.getByRole("row").filter({ hasText: "Hx05" })).toContainText("¶ 7Anchored");
+  await expect(report.getByRole("row").filter({ hasText: "Hx07" })).toContainText("Orphaned");
+  await expect(report.getByRole("row").filter({ hasText: "Hx06" })).toContainText("Refused");
+  await expect(report.getByRole("row").filter({ hasText: "Hx04" })).toContainText("Moved");
+  await expect(report.getByRole("row").filter({ hasText: "Hx01" })).toContainText("Anchored");
+  const notesBefore = await (await page.request.get(`/api/documents/${SLUG}/notes?author=${await userId(page)}&limit=100`)).json();
+  expect(notesBefore.notes).toHaveLength(0);
+
+  await page.getByRole("button", { name: /^Import \d+ annotations$/ }).click();
+  const done = page.getByRole("region", { name: "Imported" });
+  await expect(done).toBeVisible();
+  await expect(done.getByRole("row").filter({ hasText: "Hx08" })).toContainText("Anchored");
+
+  // In the letter: the anchored note beside ¶4 with its attribution, and the orphans listed apart.
+  await done.getByRole("link", { name: "Read them in the letter" }).click();
+  const imported = page.locator("article").filter({ hasText: "The narrow Stalin faction" }).first();
+  await expect(imported).toContainText("Imported from Hypothesis; originally by");
+  await expect(page.locator("#orphaned-notes")).toContainText("Read this alongside the letter to the Sixth Congress");
+
+  // Importing the same file again changes nothing.
+  await page.goto(`/letters/${SLUG}/import`);
+  await page.getByLabel("File", { exact: true }).setInputFiles(HYPOTHESIS_FILE);
+  await page.getByLabel("The page they were made on").fill(LETTER_ON_MIA);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("already imported");
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+});
+
+async function userId(page: import("@playwright/test").Page): Promise<string> {
+  const session = await (await page.request.get("/api/auth/session")).json();
+  return session.user.id as string;
+}
