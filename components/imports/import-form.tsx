@@ -150,23 +150,24 @@ export function ImportForm({ slug, groups }: { slug: string; groups: { id: strin
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <th scope="col">Kind</th>
+                  <th scope="col">Annotation</th>
                   <th scope="col">Where</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Original id</th>
                 </tr>
               </thead>
               <tbody>
                 {report.items.map((item) => (
                   <tr key={item.index}>
                     <td>{item.index + 1}</td>
-                    <td>{item.kind === "unknown" ? "—" : item.kind}</td>
+                    <td>
+                      {item.kind === "unknown" ? "—" : item.kind === "note" ? "Note" : "Reply"}
+                      {item.originalId ? <span className="import-original-id">{item.originalId}</span> : null}
+                    </td>
                     <td>{item.paragraph ? <a href={`/letters/${slug}#${item.paragraph}`}>¶ {item.paragraph.replace(/^p/, "")}</a> : "—"}</td>
                     <td>
                       {STATUS_TEXT[item.status]}
                       {item.reason ? `: ${item.reason}` : ""}
                     </td>
-                    <td className="import-original-id">{item.originalId ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>
