@@ -30,6 +30,7 @@ import { benchNotes } from "./lib/bench-notes";
 import { benchReviewQueue } from "./lib/bench-review-queue";
 import { benchTeaching } from "./lib/bench-teaching";
 import { benchW3c } from "./lib/bench-w3c";
+import { benchImports } from "./lib/bench-imports";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -179,6 +180,8 @@ async function main() {
     const teachingLines = await benchTeaching(base, database.url);
     // Issue #14, last (it rewrites authorship and visibility of the generated notes): the W3C container and exports.
     const w3cLines = await benchW3c(base, database.url, generated, app.child.pid!);
+    // Issue #15: preview and import of 10,000 annotations.
+    const importLines = await benchImports(base, database.url, app.child.pid!);
 
     console.log("\n━━ Marginalia benchmark ━━");
     console.log(`database: ${serverUrl ? `PostgreSQL server ${new URL(serverUrl).host}` : "throw-away embedded PostgreSQL 15"}; page size ${(html.length / 1024).toFixed(1)} KiB of HTML`);
@@ -215,6 +218,8 @@ async function main() {
     for (const line of teachingLines) console.log(line);
     console.log("\n━━ W3C Web Annotation Protocol and exports ━━");
     for (const line of w3cLines) console.log(line);
+    console.log("\n━━ Imports ━━");
+    for (const line of importLines) console.log(line);
   } finally {
     for (const child of children) await stopChild(child);
     await database.drop();
