@@ -50,11 +50,7 @@ export function placePassage(
   }
   // Exact occurrences first, cheaply: only paragraphs that hold the quote's words verbatim are scored.
   const exactIn = paragraphs.filter((paragraph) => paragraph.text.text.includes(item.quote!.exact));
-  const scored = (within: LetterParagraph[]) =>
-    within.flatMap((paragraph): (Candidate | { paragraph: LetterParagraph; result: Extract<TAnchorResult, { status: "orphan" }> })[] => {
-      const result = anchorInParagraph(paragraph.text, { quote: item.quote! });
-      return [{ paragraph, result } as Candidate | { paragraph: LetterParagraph; result: Extract<TAnchorResult, { status: "orphan" }> }];
-    });
+  const scored = (within: LetterParagraph[]) => within.map((paragraph) => ({ paragraph, result: anchorInParagraph(paragraph.text, { quote: item.quote! }) }));
   const pool = exactIn.length > 0 ? scored(exactIn) : scored(paragraphs);
   // Within one paragraph, anchorInParagraph already refuses look-alikes and ties; across paragraphs, the same here.
   if (pool.some(({ result }) => result.status === "orphan" && result.reason === "ambiguous") && exactIn.length > 0) {

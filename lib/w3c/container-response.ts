@@ -67,11 +67,25 @@ function readQuery(url: URL, prefer: string | null): Request_ {
 
 const cursorOf = (row: { createdAt: Date; id: string }) => encodeCursor({ kind: "after", createdAt: row.createdAt, id: row.id });
 
+/** How a page's own IRI says where it starts (none for a page addressed by number alone). */
+function startOf(position: PagePosition): Parameters<typeof pageIri>[3] {
+  switch (position.kind) {
+    case "offset":
+      return undefined;
+    case "last":
+      return { last: position.count };
+    case "after":
+      return { after: cursorOf(position) };
+    case "before":
+      return { before: cursorOf(position) };
+  }
+}
+
 /** The page as the protocol shows it, with links to its neighbours that carry their keyset position. */
 function pageInput(container: string, iris: boolean, page: number, read: AnnotationPageRead, position: PagePosition): PageInput {
   const hasNext = position.kind === "before" ? read.last !== null : read.more;
   return {
-    id: pageIri(container, iris, page, position.kind === "offset" ? undefined : position.kind === "last" ? { last: position.count } : { [position.kind]: cursorOf(position) } as { after: string }),
+    id: pageIri(container, iris, page, startOf(position)),
     startIndex: page * ANNOTATION_PAGE_SIZE,
     prev: page > 0 && read.first ? pageIri(container, iris, page - 1, { before: cursorOf(read.first) }) : null,
     next: hasNext && read.last ? pageIri(container, iris, page + 1, { after: cursorOf(read.last) }) : null,
