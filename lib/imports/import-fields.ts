@@ -1,3 +1,4 @@
+import { MAX_CONTEXT_LENGTH, MAX_QUOTE_LENGTH } from "../anchoring/selectors";
 import { MAX_TAGS, ZTags } from "../annotations/note-schemas";
 import { normaliseJsonText, unsafeTextReason } from "../http/text-input";
 import { ZNoteBody } from "../markdown/note-body-schema";
@@ -26,10 +27,8 @@ export function refuse(reason: string): never {
   throw new ItemRefusal(reason);
 }
 
-/** Quotes are stored at most this long (lib/annotations/note-schemas.ts, ZQuote), counted as it counts (UTF-16). */
-export const MAX_QUOTE_LENGTH = 5000;
-/** Prefix and suffix are stored at most this long (ZQuote); longer context is cut, keeping what is nearest the quote. */
-const MAX_CONTEXT_LENGTH = 64;
+// Prefix and suffix are stored at most MAX_CONTEXT_LENGTH long (ZQuote); longer context is cut, keeping what is
+// nearest the quote.
 /** IRIs and ids longer than this are not ids anyone meant (ZCreateNote's canonical allows 2,000 as well). */
 const MAX_ID_LENGTH = 2000;
 const MAX_NAME_LENGTH = 200;

@@ -44,6 +44,9 @@ export async function annotationsOf(prisma: PrismaClient, ctx: RequestContext, i
 
 export type AnnotationCollectionFacts = { document: DocumentRef; ctx: RequestContext; total: number; lastPage: number };
 
+/** The index of the last page for this many annotations (page 0 exists even when there are none). */
+export const lastPageOf = (total: number) => Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1);
+
 /** The document and the reader's context, looked up together. */
 export async function collectionContext(prisma: PrismaClient, who: Reader, slug: string | DocumentRef): Promise<{ document: DocumentRef; ctx: RequestContext }> {
   const [document, ctx] = await Promise.all([documentRefOf(prisma, slug), contextOf(prisma, who)]);
@@ -54,7 +57,7 @@ export async function collectionContext(prisma: PrismaClient, who: Reader, slug:
 export async function annotationCollectionFacts(prisma: PrismaClient, who: Reader, slug: string | DocumentRef): Promise<AnnotationCollectionFacts> {
   const { document, ctx } = await collectionContext(prisma, who, slug);
   const total = await countReadable(prisma, ctx, document.id);
-  return { document, ctx, total, lastPage: Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1) };
+  return { document, ctx, total, lastPage: lastPageOf(total) };
 }
 
 export type AnnotationPageRead = { annotations: Annotation[]; first: KeyedId | null; last: KeyedId | null; more: boolean };

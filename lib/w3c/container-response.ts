@@ -3,7 +3,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { decodeCursor, encodeCursor } from "../annotations/note-cursor";
 import type { Reader } from "../request/request-context";
 import type { PagePosition } from "./annotation-ids";
-import { ANNOTATION_PAGE_SIZE, annotationPage, collectionContext, type AnnotationPageRead } from "./annotation-queries";
+import { ANNOTATION_PAGE_SIZE, annotationPage, collectionContext, lastPageOf, type AnnotationPageRead } from "./annotation-queries";
 import { countReadable } from "./annotation-ids";
 import { containerIri } from "./annotation-iris";
 import {
@@ -118,7 +118,7 @@ export async function containerResponse(prisma: PrismaClient, who: Reader, slug:
       countReadable(prisma, ctx, document.id),
       representation.minimal ? Promise.resolve(null) : annotationPage(prisma, ctx, document, start, origin),
     ]);
-    const facts = { total, lastPage: Math.max(0, Math.ceil(total / ANNOTATION_PAGE_SIZE) - 1) };
+    const facts = { total, lastPage: lastPageOf(total) };
     const first = firstRead ? pageInput(container, representation.iris, 0, firstRead, start) : pageIri(container, representation.iris, 0);
     const lastCount = facts.total - facts.lastPage * ANNOTATION_PAGE_SIZE;
     const last = facts.lastPage === 0 ? pageIri(container, representation.iris, 0) : pageIri(container, representation.iris, facts.lastPage, { last: lastCount });
