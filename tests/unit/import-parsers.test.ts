@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ZNoteView, type NoteView } from "@/lib/annotations/note-view";
+import type { NoteView } from "@/lib/annotations/note-view";
+import { SAMPLE_IDS, sampleNoteView } from "../support/sample-note-view";
 import { parseSource } from "@/lib/documents/parse-source";
 import { AppError } from "@/lib/errors/app-error";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS, type ImportItem, type ImportNote, type ImportRefused, type ImportReply } from "@/lib/imports/import-item";
@@ -311,45 +312,19 @@ describe("parseImportFile on a generic W3C collection", () => {
 
 // --- Marginalia's own export -----------------------------------------------------------------------------------
 
-const NOTE_ID = "5b1f0c1e-8a8e-4c59-9d1e-0c1d2e3f4a5b";
+const { note: NOTE_ID, reply: REPLY_ID, replyToReply: REPLY_TO_REPLY_ID, author: AUTHOR_ID, group: GROUP_ID } = SAMPLE_IDS;
 const GROUP_NOTE_ID = "6c2a1d2f-9b9f-4d6a-8e2f-1d2e3f4a5b6c";
-const REPLY_ID = "9b2e0c1e-8a8e-4c59-9d1e-0c1d2e3f4a5c";
-const REPLY_TO_REPLY_ID = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
 const DELETED_ID = "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7a";
-const AUTHOR_ID = "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed";
-const GROUP_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
-/** A note as the JSON API shows it (checked against ZNoteView, so these are notes the app can produce). */
+/** The shared sample, as a passage note with tags, sources and an index entry (what an export round-trips). */
 function view(overrides: Partial<NoteView> = {}): NoteView {
-  return ZNoteView.parse({
-    id: NOTE_ID,
-    paragraph: "p12",
+  return sampleNoteView({
     quote: { exact: "The Leninist wing of the Party", prefix: "", suffix: " has endured blows since 1923" },
     position: { start: 0, end: 30 },
-    anchorStatus: "anchored",
-    referenceType: "organisation",
-    body: "The *Left* Opposition, as Trotsky calls it.",
-    bodyHtml: "<p>The <em>Left</em> Opposition, as Trotsky calls it.</p>",
     tags: ["opposition", "1923"],
     sources: [{ citation: "Deutscher, The Prophet Unarmed (1959)", url: "https://example.org/prophet-unarmed", doi: "10.1234/prophet" }],
-    visibility: "public",
-    group: null,
-    author: { id: AUTHOR_ID, displayName: "Ada Reader" },
-    version: 1,
-    moderationStatus: "approved",
-    moderationReason: null,
-    moderationRevision: 0,
-    lockedAt: null,
-    openFlagCount: 0,
-    assignmentId: null,
     referenceEntry: { id: "left-opposition", name: "Left Opposition" },
-    threadId: null,
-    parentId: null,
     replyCount: 2,
-    deleted: false,
-    actions: { mayReply: true, mayFlag: true, mayEdit: false, mayDelete: false, mayModerate: false },
-    createdAt: "2026-01-02T03:04:05.000Z",
-    updatedAt: "2026-01-03T04:05:06.000Z",
     ...overrides,
   });
 }

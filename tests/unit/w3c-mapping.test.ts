@@ -1,58 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { REFERENCE_TYPES } from "@/lib/annotations/note-schemas";
-import { ZNoteView, type NoteView } from "@/lib/annotations/note-view";
+import type { NoteView } from "@/lib/annotations/note-view";
 import { AppError } from "@/lib/errors/app-error";
 import { annotationIri, containerIri, entryIri, groupIri, letterIri, parseAnnotationIri, personIri, W3C_CONTEXT } from "@/lib/w3c/annotation-iris";
 import { parseAnnotation } from "@/lib/w3c/from-annotation";
 import { MARGINALIA_TERMS, marginaliaContext } from "@/lib/w3c/marginalia-context";
 import { toAnnotation, type AnnotatableNote, type LinkedEntry, type WebAnnotation } from "@/lib/w3c/to-annotation";
 import { mustFailures } from "../support/w3c-validator";
+import { SAMPLE_IDS, sampleNoteView } from "../support/sample-note-view";
 
 const APP = "https://marginalia.example";
 const SLUG = "reply-to-stalin";
 const LETTER = letterIri(APP, SLUG);
 const OPTIONS = { appUrl: APP, slug: SLUG };
 
-const NOTE_ID = "5b1f0c1e-8a8e-4c59-9d1e-0c1d2e3f4a5b";
-const REPLY_ID = "9b2e0c1e-8a8e-4c59-9d1e-0c1d2e3f4a5c";
-const REPLY_TO_REPLY_ID = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
-const AUTHOR_ID = "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed";
-const GROUP_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
-
-/** A note as the JSON API shows it (checked against ZNoteView, so the fixtures are ones the app can produce). */
-function view(overrides: Partial<NoteView> = {}): NoteView {
-  return ZNoteView.parse({
-    id: NOTE_ID,
-    paragraph: "p12",
-    quote: { exact: "the Opposition", prefix: "against ", suffix: " and" },
-    position: { start: 8, end: 22 },
-    anchorStatus: "anchored",
-    referenceType: "organisation",
-    body: "The *Left* Opposition, as Trotsky calls it.",
-    bodyHtml: "<p>The <em>Left</em> Opposition, as Trotsky calls it.</p>",
-    tags: [],
-    sources: [],
-    visibility: "public",
-    group: null,
-    author: { id: AUTHOR_ID, displayName: "Ada Reader" },
-    version: 1,
-    moderationStatus: "approved",
-    moderationReason: null,
-    moderationRevision: 0,
-    lockedAt: null,
-    openFlagCount: 0,
-    assignmentId: null,
-    referenceEntry: null,
-    threadId: null,
-    parentId: null,
-    replyCount: 0,
-    deleted: false,
-    actions: { mayReply: true, mayFlag: true, mayEdit: false, mayDelete: false, mayModerate: false },
-    createdAt: "2026-01-02T03:04:05.000Z",
-    updatedAt: "2026-01-03T04:05:06.000Z",
-    ...overrides,
-  });
-}
+const { note: NOTE_ID, reply: REPLY_ID, replyToReply: REPLY_TO_REPLY_ID, author: AUTHOR_ID, group: GROUP_ID } = SAMPLE_IDS;
+const view = sampleNoteView;
 
 const note = (overrides: Partial<NoteView> = {}, provenance: Partial<Pick<AnnotatableNote, "canonical" | "via">> = {}): AnnotatableNote => ({
   ...view(overrides),
