@@ -1,4 +1,5 @@
 import { currentActor } from "../auth/current-actor";
+import { assertTokenMayWrite } from "../tokens/token-actor";
 import { serverEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { errorResponse } from "./error-response";
@@ -27,7 +28,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
         // A token request: checked before anything else (a bad one is 401 on every route), and a read token may
         // not change anything. Cookies play no part in it, so it needs no Origin.
         const actor = await currentActor();
-        if (writes && actor.kind === "user" && actor.token?.scope === "read") throw new AppError("forbidden", "This access token may only read; create a write token to change things");
+        if (writes) assertTokenMayWrite(actor);
       } else if (writes) {
         assertSameOrigin(request, appOrigin());
       }

@@ -103,7 +103,7 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
 
   // Decide every item first (the preview stops here).
   const report: ReportItem[] = [];
-  type PlannedNote = { item: Extract<ImportItem, { kind: "note" }>; placement: Exclude<Placement, { status: "orphaned" }> | Extract<Placement, { status: "orphaned" }>; visibility: Visibility; fields: Exclude<ReturnType<typeof noteFields>, { refused: string }> };
+  type PlannedNote = { item: Extract<ImportItem, { kind: "note" }>; placement: Placement; visibility: Visibility; fields: Exclude<ReturnType<typeof noteFields>, { refused: string }> };
   const notes: PlannedNote[] = [];
   const replies: Extract<ImportItem, { kind: "reply" }>[] = [];
   const plannedIds = new Map<string, { status: ImportStatus; paragraph?: string }>();

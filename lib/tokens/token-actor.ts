@@ -48,3 +48,10 @@ export async function actorForBearer(prisma: PrismaClient, header: string, clock
     token: { id: row.id, scope: row.scope },
   };
 }
+
+/** A read token may not change anything: the JSON API's wrapper and the protocol's writers both ask this. */
+export function assertTokenMayWrite(actor: Actor): void {
+  if (actor.kind === "user" && actor.token?.scope === "read") {
+    throw new AppError("forbidden", "This access token may only read; create a write token to change things");
+  }
+}

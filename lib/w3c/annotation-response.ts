@@ -1,5 +1,5 @@
 import { ANNOTATION_ALLOW, RESOURCE_LINK } from "./container-representation";
-import { contentTypeFor, negotiateMediaType } from "./protocol-headers";
+import { contentTypeFor, ifNoneMatchHolds, negotiateMediaType } from "./protocol-headers";
 import { AppError } from "../errors/app-error";
 
 /** One annotation with the headers §4.1 asks for (its own @context is in the body). */
@@ -19,7 +19,7 @@ export function annotationResponse(
     "Cache-Control": "private, no-cache",
   };
   if (options.location) Object.assign(headers, { Location: found.annotation.id, "Content-Location": found.annotation.id });
-  const ifNoneMatch = request.method === "GET" || request.method === "HEAD" ? request.headers.get("if-none-match") : null;
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === found.etag)) return new Response(null, { status: 304, headers });
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (reading && ifNoneMatchHolds(request.headers.get("if-none-match"), found.etag)) return new Response(null, { status: 304, headers });
   return new Response(request.method === "HEAD" ? null : JSON.stringify(found.annotation), { status: options.status ?? 200, headers });
 }

@@ -18,7 +18,7 @@ import {
   type PageInput,
   type Representation,
 } from "./container-representation";
-import { contentTypeFor, negotiateMediaType, parsePrefer } from "./protocol-headers";
+import { contentTypeFor, ifNoneMatchHolds, negotiateMediaType, parsePrefer } from "./protocol-headers";
 
 const LABEL = "Annotations on this document";
 const KNOWN = new Set(["iris", "minimal", "page", "after", "before", "last"]);
@@ -136,7 +136,6 @@ export async function containerResponse(prisma: PrismaClient, who: Reader, slug:
   };
   if (page === null) Object.assign(headers, { Link: CONTAINER_LINK, Allow: CONTAINER_ALLOW, "Accept-Post": ACCEPT_POST });
   else headers.Allow = "GET, HEAD, OPTIONS";
-  const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers });
+  if (ifNoneMatchHolds(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(request.method === "HEAD" ? null : text, { status: 200, headers });
 }

@@ -78,3 +78,9 @@ export function contentTypeFor(type: MediaType): string {
 export function isAnnotationBodyType(contentType: string | null): boolean {
   return /^application\/(ld\+)?json\s*(;|$)/i.test(contentType ?? "");
 }
+
+/** Whether `If-None-Match` names this entity tag (weak comparison, RFC 9110 §13.1.2): the answer is then 304. */
+export function ifNoneMatchHolds(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}

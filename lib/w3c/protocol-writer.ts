@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../authz/actor";
 import { currentActor } from "../auth/current-actor";
-import { AppError } from "../errors/app-error";
+import { assertTokenMayWrite } from "../tokens/token-actor";
 import { appOrigin } from "../http/api-route";
 import { assertSameOrigin } from "../http/same-origin";
 
@@ -17,7 +17,7 @@ export const ANNOTATION_BODY_TYPES = {
 export async function protocolWriter(request: Request): Promise<Actor> {
   if (request.headers.has("authorization")) {
     const actor = await currentActor();
-    if (actor.kind === "user" && actor.token?.scope === "read") throw new AppError("forbidden", "This access token may only read; create a write token to change things");
+    assertTokenMayWrite(actor);
     return actor;
   }
   assertSameOrigin(request, appOrigin());

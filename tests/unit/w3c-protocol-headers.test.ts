@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAnnotationBodyType, negotiateMediaType, parseIfMatch, parsePrefer } from "@/lib/w3c/protocol-headers";
+import { ifNoneMatchHolds, isAnnotationBodyType, negotiateMediaType, parseIfMatch, parsePrefer } from "@/lib/w3c/protocol-headers";
 import { annotationServiceLink } from "@/lib/w3c/annotation-service-link";
 import { collectionIri, containerBody, pageIri } from "@/lib/w3c/container-representation";
 
@@ -34,6 +34,16 @@ describe("If-Match (RFC 9110 §13.1.1)", () => {
 
   it("calls unquoted or broken lists malformed", () => {
     for (const header of ["2.0", '"2.0', '"a""b"', '"1", ', "W/2"]) expect(parseIfMatch(header).kind, header).toBe("malformed");
+  });
+});
+
+describe("If-None-Match (RFC 9110 §13.1.2)", () => {
+  it("holds for the tag, weakly compared, among others, or *; not for another tag or no header", () => {
+    expect(ifNoneMatchHolds('"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatchHolds('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatchHolds("*", '"abc"')).toBe(true);
+    expect(ifNoneMatchHolds('"abd"', '"abc"')).toBe(false);
+    expect(ifNoneMatchHolds(null, '"abc"')).toBe(false);
   });
 });
 
