@@ -128,6 +128,13 @@ export function ImportForm({ slug, groups }: { slug: string; groups: { id: strin
             {report.counts.anchored} anchored, {report.counts.moved} moved, {report.counts.orphaned} orphaned, {report.counts.refused} refused
             {report.counts.duplicate ? `, ${report.counts.duplicate} already imported` : ""}.
           </p>
+          {report.review.items > 0 ? (
+            <p className="notes-notice" role="note">
+              {report.dryRun
+                ? `${report.review.items === 1 ? "1 note or reply" : `${report.review.items} notes and replies`} will wait for a reviewer before others can see them (you can read them at once). They go to the review queue as ${report.review.batches === 1 ? "one entry" : `${report.review.batches} entries`}, decided together.`
+                : `${report.review.items === 1 ? "1 note or reply waits" : `${report.review.items} notes and replies wait`} for a reviewer, as ${report.review.batches === 1 ? "one entry" : `${report.review.batches} entries`} in the review queue; you will be told when it is decided.`}
+            </p>
+          ) : null}
           {report.dryRun && importable > 0 ? (
             <button type="button" className="button-primary" disabled={phase.kind !== "report"} onClick={() => void send(false)}>
               Import {importable === 1 ? "1 annotation" : `${importable} annotations`}

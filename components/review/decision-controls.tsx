@@ -6,7 +6,14 @@ import { statusLabel, type StatusName } from "./review-format";
 
 type Action = "approve" | "hide" | "restore" | "spam" | "lock" | "unlock" | "suspend";
 type State = { status: StatusName; revision: number; locked: boolean };
-type Props = State & { noteId: string; opensThread: boolean; canSuspend: boolean; authorName: string };
+type Props = State & {
+  noteId: string;
+  opensThread: boolean;
+  canSuspend: boolean;
+  authorName: string;
+  /** Set for the lead of an import waiting as one batch: approve, hide and spam decide this many items at once. */
+  batchItems?: number;
+};
 
 const DONE: Record<Action, string> = {
   approve: "Approved: others can see it.",
@@ -65,7 +72,7 @@ function KeyHint({ shortcut }: { shortcut: string }) {
  * decided in between, the server refuses (409) with the state now, which replaces the item's state here and is said
  * in words, so the moderator decides again on what is actually there — no decision is lost or silently overridden.
  */
-export function DecisionControls({ noteId, opensThread, canSuspend, authorName, ...initial }: Props) {
+export function DecisionControls({ noteId, opensThread, canSuspend, authorName, batchItems, ...initial }: Props) {
   const id = useId();
   const shortcuts = useShortcutsEnabled();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -129,6 +136,8 @@ export function DecisionControls({ noteId, opensThread, canSuspend, authorName, 
   };
 
   const hiddenOrSpam = state.status === "hidden" || state.status === "spam";
+  // While the batch waits, a status decision takes all of it; after that the lead is an item like any other.
+  const all = batchItems && state.status === "pending" ? ` all ${batchItems.toLocaleString("en")}` : "";
   const button = (action: Action, label: string, shortcut?: string, extra: Record<string, string> = {}) => (
     <button
       type="button"
@@ -151,9 +160,9 @@ export function DecisionControls({ noteId, opensThread, canSuspend, authorName, 
         {state.locked ? " · thread locked" : ""}
       </p>
       <div className="review-decision-buttons" role="group" aria-label="Decide">
-        {hiddenOrSpam ? button("restore", "Restore") : button("approve", "Approve", "a")}
-        {state.status !== "hidden" ? button("hide", "Hide…", "h", { "data-asks": "hide", "aria-expanded": String(asking === "hide") }) : null}
-        {state.status !== "spam" ? button("spam", "Spam", "s") : null}
+        {hiddenOrSpam ? button("restore", "Restore") : button("approve", `Approve${all}`, "a")}
+        {state.status !== "hidden" ? button("hide", `Hide${all}…`, "h", { "data-asks": "hide", "aria-expanded": String(asking === "hide") }) : null}
+        {state.status !== "spam" ? button("spam", `Spam${all}`, "s") : null}
         {opensThread ? (state.locked ? button("unlock", "Unlock thread") : button("lock", "Lock thread")) : null}
         {canSuspend ? button("suspend", "Suspend author…", undefined, { "data-asks": "suspend", "aria-expanded": String(asking === "suspend") }) : null}
       </div>

@@ -5,7 +5,7 @@ import type { NoteView } from "@/lib/annotations/note-view";
 import { nestByDepth, type NestedReply } from "@/lib/annotations/thread-order";
 import type { ReplyView } from "@/lib/annotations/thread-view";
 import { LOG_ACTION_LABELS, type TLogAction } from "@/lib/moderation/log-view";
-import { FLAG_REASON_LABELS, type ReviewItem as Item } from "@/lib/moderation/review-queue-view";
+import { FLAG_REASON_LABELS, type ImportBatchView, type ReviewItem as Item } from "@/lib/moderation/review-queue-view";
 import { DecisionControls } from "./decision-controls";
 import { formatDuration, formatUtc } from "./review-format";
 import { StatusBadge } from "./status-badge";
@@ -46,6 +46,42 @@ function ThreadReplies({ nodes, itemId }: { nodes: NestedReply<ReplyView>[]; ite
   );
 }
 
+/** At most 120 characters of a quote (by code point, never splitting one). */
+const shortQuote = (quote: string) => (Array.from(quote).length > 120 ? `${Array.from(quote).slice(0, 120).join("")}…` : quote);
+
+/** The import this item stands for in the queue: what came in, and the next few of its items. */
+function ImportBatchSummary({ batch, titleId }: { batch: ImportBatchView; titleId: string }) {
+  const count = (n: number) => n.toLocaleString("en");
+  return (
+    <section className="review-batch" aria-labelledby={`${titleId}-batch`}>
+      <h3 id={`${titleId}-batch`}>
+        An import from {batch.source}: {count(batch.noteCount)} {batch.noteCount === 1 ? "note" : "notes"}, {count(batch.replyCount)}{" "}
+        {batch.replyCount === 1 ? "reply" : "replies"}
+      </h3>
+      <p>
+        Imported <time dateTime={batch.createdAt}>{formatUtc(batch.createdAt)}</time>; {count(batch.anchored)} anchored, {count(batch.moved)} moved,{" "}
+        {count(batch.orphaned)} orphaned. <strong>{count(batch.pending)} still waiting: approving, hiding or marking this item as spam decides all of them.</strong>{" "}
+        The first is shown below{batch.sample.length ? "; the next ones here" : ""}.
+      </p>
+      {batch.sample.length ? (
+        <ol className="review-batch-sample">
+          {batch.sample.map((sample) => (
+            <li key={sample.id}>
+              <p className="review-thread-meta">
+                {sample.reply ? "Reply" : "Note"}
+                {sample.place ? ` on ${sample.place}` : " · orphaned: its passage was not found in the letter"}
+                {sample.quote ? <> · “{shortQuote(sample.quote)}”</> : null}
+              </p>
+              {/* bodyHtml is rendered from Markdown and sanitized on the server. */}
+              <div className="note-body" dangerouslySetInnerHTML={{ __html: sample.bodyHtml }} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * One item of the review queue as an article the queue's keys move between (data-review-item, focusable): what it
  * says and where, then the decisions, then everything a decision rests on — the flags, the author's record, the
@@ -77,6 +113,8 @@ export function ReviewItem({ item, position, canSuspend, now }: { item: Item; po
           </a>
         </p>
       </header>
+
+      {item.batch ? <ImportBatchSummary batch={item.batch} titleId={titleId} /> : null}
 
       {/* bodyHtml is rendered from Markdown and sanitized on the server. */}
       <div className="review-item-body note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
@@ -115,6 +153,7 @@ export function ReviewItem({ item, position, canSuspend, now }: { item: Item; po
         opensThread={item.opensThread}
         canSuspend={canSuspend && !item.author.suspended}
         authorName={note.author.displayName}
+        batchItems={item.batch?.pending}
       />
 
       <section className="review-section" aria-labelledby={`${titleId}-flags`}>

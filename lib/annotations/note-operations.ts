@@ -1,3 +1,4 @@
+import { passBatchLead } from "../moderation/import-batch";
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
@@ -184,5 +185,6 @@ export async function deleteNote(prisma: PrismaClient, actor: Actor, noteId: str
       const deleted = await tx.note.findUniqueOrThrow({ where: { id: noteId }, select: { moderationStatus: true } });
       if (deleted.moderationStatus === "approved") await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { decrement: 1 } } });
     }
+    if (count === 1 && note.importBatchId && note.queuedAt && note.moderationStatus === "pending") await passBatchLead(tx, note.importBatchId, note.queuedAt);
   });
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
-import { AppError, forbidden, notFound, unauthenticated } from "../errors/app-error";
+import { AppError, notFound, unauthenticated } from "../errors/app-error";
 import { ParagraphText } from "../anchoring/paragraph-text";
 import { REFERENCE_TYPES, ZSources, ZTags } from "../annotations/note-schemas";
 import { ZNoteBody } from "../markdown/note-body-schema";
@@ -49,8 +49,9 @@ function noteFields(item: Extract<ImportItem, { kind: "note" }>, entries: Set<st
  * Previews (dryRun) or performs an import of a file of annotations into a document, for the signed-in reader who
  * owns what it makes. The same placing decides both, so the preview says exactly what the import will do. Nothing
  * is partial: one transaction, in batches, under a time limit. Side effects are bounded: no notifications (mentions
- * in imported text tell nobody), one audit record, and an import that would wait for review is refused as a whole
- * (see docs/decisions.md) rather than filling the review queue note by note.
+ * in imported text tell nobody), one audit record, and what would wait for review (an untrusted writer's public
+ * notes, a plain member's in a premoderated group) goes to the queue as one entry per batch (lib/moderation/
+ * import-batch.ts), not note by note.
  */
 export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug: string, fileText: string, query: TImportQuery, origin: string): Promise<ImportReport> {
   if (actor.kind !== "user") throw unauthenticated();
@@ -90,7 +91,7 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
           { canonical: { in: parsed.items.flatMap((item) => (item.kind !== "refused" && item.canonical ? [item.canonical] : [])) } },
         ],
       },
-      select: { id: true, via: true, canonical: true, threadId: true, paragraphId: true, visibility: true, groupId: true, referenceType: true },
+      select: { id: true, via: true, canonical: true, threadId: true, paragraphId: true, visibility: true, groupId: true, referenceType: true, moderationStatus: true, threadStatus: true },
     }),
   ]);
   const paragraphs: LetterParagraph[] = paragraphRows.map((row) => ({ id: row.id, anchor: row.anchorId!, text: new ParagraphText(row.text) }));
@@ -163,30 +164,76 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
   for (const item of waiting) report.push({ index: item.index, originalId: item.originalId, kind: "reply", status: "refused", reason: "the annotation it answers is not imported" });
 
   // What the writer may write, asked once per visibility, as createNote would.
-  const kinds = new Map(notes.map(({ visibility }) => [`${visibility.visibility}:${visibility.groupId ?? ""}`, visibility]));
+  const keyOf = (visibility: Visibility) => `${visibility.visibility}:${visibility.groupId ?? ""}`;
+  const kinds = new Map(notes.map(({ visibility }) => [keyOf(visibility), visibility]));
   for (const visibility of kinds.values()) {
     assertCan(actor, "note:create", { type: "note-draft", visibility: visibility.visibility, viewerGroupRole: visibility.groupId ? (ctx.reader.roles.get(visibility.groupId) ?? null) : null });
   }
-  const moderation = new Map<string, Awaited<ReturnType<typeof moderationOnCreate>>>();
-  for (const [key, visibility] of kinds) moderation.set(key, await moderationOnCreate(prisma as unknown as Prisma.TransactionClient, writer, visibility));
-  if ([...moderation.values()].some((outcome) => outcome.moderationStatus === "pending")) {
-    throw forbidden("These notes would wait for review, and an import cannot yet go to review as one batch: import them privately or to a group you moderate, or ask a reviewer to mark your account trusted");
-  }
+  // What waits for review: notes by their visibility, replies by their thread's (a reply to a note already here
+  // goes the way a reply to it written by hand would). Each visibility that waits becomes one batch in the queue.
+  const threadVisibility = new Map<string, Visibility>();
+  for (const { item, visibility } of notes) if (item.originalId) threadVisibility.set(item.originalId, visibility);
+  for (const row of existing) for (const id of [row.via, row.canonical]) if (id) threadVisibility.set(id, { visibility: row.visibility, groupId: row.groupId });
+  // The planning put every reply after what it answers, so one pass carries each thread's visibility down its chain.
+  const replyKinds = plannedReplies.map(({ item }) => {
+    const visibility = threadVisibility.get(item.inReplyTo);
+    if (!visibility) throw new Error(`import: the planned reply ${item.originalId} has no thread`);
+    if (item.originalId) threadVisibility.set(item.originalId, visibility);
+    return visibility;
+  });
+  for (const visibility of replyKinds) kinds.set(keyOf(visibility), visibility);
+  const waits = new Map<string, boolean>();
+  for (const [key, visibility] of kinds) waits.set(key, (await moderationOnCreate(prisma as unknown as Prisma.TransactionClient, writer, visibility)).moderationStatus === "pending");
+  const pendingItems = notes.filter(({ visibility }) => waits.get(keyOf(visibility))).length + replyKinds.filter((visibility) => waits.get(keyOf(visibility))).length;
+  const review = { items: pendingItems, batches: [...waits.values()].filter(Boolean).length };
 
   report.sort((a, b) => a.index - b.index);
   const counts = { anchored: 0, moved: 0, orphaned: 0, refused: 0, duplicate: 0 };
   for (const item of report) counts[item.status] += 1;
-  if (dryRun || (notes.length === 0 && plannedReplies.length === 0)) return ZImportReport.parse({ source: parsed.source, dryRun, items: report, counts });
+  if (dryRun || (notes.length === 0 && plannedReplies.length === 0)) return ZImportReport.parse({ source: parsed.source, dryRun, items: report, counts, review });
 
   const made = await prisma.$transaction(
     async (tx) => {
-      const ids = new Map<string, { id: string; threadId: string | null; row: { paragraphId: string; visibility: Visibility; referenceType: string; assignmentId: null } }>();
+      type ThreadFacts = { paragraphId: string; visibility: Visibility; referenceType: string; status: "approved" | "pending" | "hidden" | "spam" };
+      const ids = new Map<string, { id: string; threadId: string | null; row: ThreadFacts }>();
       // `row`: the facts a reply copies from its thread (a reply carries its thread's, so either row will do).
       for (const row of existing) {
-        const facts = { id: row.id, threadId: row.threadId, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, assignmentId: null } };
+        const status = row.threadId ? (row.threadStatus ?? "approved") : row.moderationStatus;
+        const facts = { id: row.id, threadId: row.threadId, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, status } };
         if (row.via) ids.set(row.via, facts);
         if (row.canonical) ids.set(row.canonical, facts);
       }
+      // One batch per visibility that waits for review; its first item written is its one entry in the queue.
+      const batches = new Map<string, { id: string; queued: boolean }>();
+      for (const [key, visibility] of kinds) {
+        if (!waits.get(key)) continue;
+        const ofNotes = notes.filter((note) => keyOf(note.visibility) === key);
+        const batch = await tx.importBatch.create({
+          data: {
+            documentId: document.id,
+            importerId: writer.id,
+            source: SOURCE_NAMES[parsed.source],
+            visibility: visibility.visibility,
+            groupId: visibility.groupId,
+            noteCount: ofNotes.length,
+            replyCount: replyKinds.filter((reply) => keyOf(reply) === key).length,
+            anchored: ofNotes.filter((note) => note.placement.status === "anchored").length,
+            moved: ofNotes.filter((note) => note.placement.status === "moved").length,
+            orphaned: ofNotes.filter((note) => note.placement.status === "orphaned").length,
+          },
+          select: { id: true },
+        });
+        batches.set(key, { id: batch.id, queued: false });
+      }
+      const queuedAt = new Date();
+      /** How a new item of this visibility starts: published, or pending in its batch (the batch's first is queued). */
+      const moderationOf = (visibility: Visibility) => {
+        const batch = batches.get(keyOf(visibility));
+        if (!batch) return { moderationStatus: "approved" as const, importBatchId: null, queuedAt: null };
+        const lead = !batch.queued;
+        batch.queued = true;
+        return { moderationStatus: "pending" as const, importBatchId: batch.id, queuedAt: lead ? queuedAt : null };
+      };
       const fallback = paragraphs[0]!;
       for (let start = 0; start < notes.length; start += WRITE_BATCH) {
         const batch = notes.slice(start, start + WRITE_BATCH);
@@ -199,7 +246,7 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
               authorId: writer.id,
               visibility: visibility.visibility,
               groupId: visibility.groupId,
-              moderationStatus: "approved" as const,
+              ...moderationOf(visibility),
               anchorStatus: placement.status === "orphaned" ? ("orphan" as const) : ("anchored" as const),
               // An orphan keeps the quote the file had, so that it can be found and re-attached by hand.
               quoteExact: passage?.quote.exact ?? (placement.status === "orphaned" ? (item.quote?.exact ?? null) : null),
@@ -217,9 +264,11 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
               attribution: attributionOf(parsed.source, item),
             };
           }),
-          select: { id: true, via: true, paragraphId: true, visibility: true, groupId: true, referenceType: true },
+          select: { id: true, via: true, paragraphId: true, visibility: true, groupId: true, referenceType: true, moderationStatus: true },
         });
-        for (const row of created) if (row.via) ids.set(row.via, { id: row.id, threadId: null, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, assignmentId: null } });
+        for (const row of created) {
+          if (row.via) ids.set(row.via, { id: row.id, threadId: null, row: { paragraphId: row.paragraphId, visibility: { visibility: row.visibility, groupId: row.groupId }, referenceType: row.referenceType, status: row.moderationStatus } });
+        }
       }
       // Replies after what they answer (the planning above ordered them so), each copying its thread's facts.
       for (const { item, body } of plannedReplies) {
@@ -227,6 +276,7 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
         if (!parent) throw new Error(`import: the parent ${item.inReplyTo} of a planned reply was not written`);
         const threadId = parent.threadId ?? parent.id;
         const thread = parent.row;
+        const moderation = moderationOf(thread.visibility);
         const reply = await tx.note.create({
           data: {
             documentId: document.id,
@@ -235,12 +285,12 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
             visibility: thread.visibility.visibility,
             groupId: thread.visibility.groupId,
             referenceType: thread.referenceType as (typeof REFERENCE_TYPES)[number],
-            moderationStatus: "approved",
+            ...moderation,
             ...renderedBody(body),
             tags: [],
             sources: [],
             threadId,
-            threadStatus: "approved",
+            threadStatus: thread.status,
             parentId: parent.id,
             canonical: item.canonical,
             via: item.originalId,
@@ -248,11 +298,12 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
           },
           select: { id: true },
         });
-        await tx.note.update({ where: { id: threadId }, data: { replyCount: { increment: 1 } } });
+        // A thread counts its approved replies; a pending one is counted when its batch is approved.
+        if (moderation.moderationStatus === "approved") await tx.note.update({ where: { id: threadId }, data: { replyCount: { increment: 1 } } });
         if (item.originalId) ids.set(item.originalId, { id: reply.id, threadId, row: thread });
       }
       await tx.auditRecord.create({
-        data: { actorId: writer.id, subjectId: writer.id, action: "annotations.import", after: JSON.stringify(counts), reason: `${SOURCE_NAMES[parsed.source]} into ${document.slug}` },
+        data: { actorId: writer.id, subjectId: writer.id, action: "annotations.import", after: JSON.stringify({ ...counts, review }), reason: `${SOURCE_NAMES[parsed.source]} into ${document.slug}` },
       });
       return ids;
     },
@@ -260,5 +311,5 @@ export async function importAnnotations(prisma: PrismaClient, actor: Actor, slug
   );
   log.info("annotations.imported", { userId: writer.id, document: document.slug, source: parsed.source, ...counts });
   const withIds = report.map((item) => (item.originalId && made.get(item.originalId) && item.status !== "refused" ? { ...item, noteId: item.noteId ?? made.get(item.originalId)!.id } : item));
-  return ZImportReport.parse({ source: parsed.source, dryRun, items: withIds, counts });
+  return ZImportReport.parse({ source: parsed.source, dryRun, items: withIds, counts, review });
 }

@@ -32,5 +32,10 @@ export const ZImportReport = z.strictObject({
     }),
   ),
   counts: z.strictObject(Object.fromEntries(IMPORT_STATUSES.map((status) => [status, z.number().int().min(0)])) as Record<ImportStatus, z.ZodNumber>),
+  /**
+   * The notes and replies that wait for review (an untrusted writer's public ones; a plain member's in a premoderated
+   * group), as one entry per batch in the review queue; said before the import as after it.
+   */
+  review: z.strictObject({ items: z.number().int().min(0), batches: z.number().int().min(0) }),
 });
 export type ImportReport = z.infer<typeof ZImportReport>;

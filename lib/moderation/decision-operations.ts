@@ -11,6 +11,7 @@ import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import { notifyOnApproval } from "../notifications/note-activity";
 import { notify } from "../notifications/notify";
+import { decideRestOfBatch } from "./import-batch";
 import { recordModeration } from "./moderation-records";
 import type { TDecision, TDecisionAction, TModerationState } from "./moderation-schemas";
 
@@ -51,10 +52,18 @@ function refusal(action: TDecisionAction, current: Current, authorSuspended: boo
   }
 }
 
-const AUTHOR_TEXT: Partial<Record<TDecisionAction, (reason: string | undefined) => string>> = {
+type AuthorText = (reason: string | undefined, items: number) => string;
+
+const AUTHOR_TEXT: Partial<Record<TDecisionAction, AuthorText>> = {
   approve: () => "Your note was approved: others can now see it",
   hide: (reason) => `A moderator hid your note: ${reason ?? ""}`,
   restore: () => "Your note was restored: others can see it again",
+};
+
+const items = (count: number) => (count === 1 ? "1 note or reply" : `${count.toLocaleString("en")} notes and replies`);
+const BATCH_TEXT: Partial<Record<TDecisionAction, AuthorText>> = {
+  approve: (_, count) => `Your import was approved: its ${items(count)} can now be seen by others`,
+  hide: (reason, count) => `A moderator hid your import (${items(count)}): ${reason ?? ""}`,
 };
 
 /**
@@ -108,6 +117,9 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
       const delta = Number(newStatus === "approved") - Number(current.moderationStatus === "approved");
       if (delta) await tx.note.update({ where: { id: note.threadId }, data: { replyCount: { increment: delta } } });
     }
+    // The queued lead of an import waiting for review decides its whole batch (lib/moderation/import-batch.ts).
+    const batch = note.importBatchId && newStatus && current.moderationStatus === "pending" ? note.importBatchId : null;
+    const decidedWithIt = batch ? await decideRestOfBatch(tx, batch, noteId, newStatus!, input.reason ?? null) : 0;
     const flaggers = newStatus ? await resolveFlags(tx, noteId, moderator.id, input.action, now) : [];
     if (author) await writeSuspension(tx, moderator, author, { suspended: true, reason: input.reason! }, clock);
     await recordModeration(tx, {
@@ -117,15 +129,16 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
       subjectUserId: note.authorId,
       groupId: note.groupId,
       ...transition(input.action, current, newStatus),
-      reason: input.reason ?? null,
+      reason: batch ? [input.reason, `an import decided as one: this and ${decidedWithIt} more`].filter(Boolean).join("; ") : (input.reason ?? null),
       queuedAt: current.queuedAt,
     });
 
     // Replies and mentions in an item that waited for review are announced once it is published.
-    if (current.moderationStatus === "pending" && newStatus === "approved") await notifyOnApproval(tx, noteId);
-    const authorText = AUTHOR_TEXT[input.action];
+    // Not for an import: mentions in imported text tell nobody, and the importer hears once for the batch.
+    if (current.moderationStatus === "pending" && newStatus === "approved" && !batch) await notifyOnApproval(tx, noteId);
+    const authorText = batch ? BATCH_TEXT[input.action] : AUTHOR_TEXT[input.action];
     if (authorText && newStatus !== current.moderationStatus) {
-      await notify(tx, { userIds: [note.authorId], kind: "decision", noteId, text: authorText(input.reason), excludeUserId: moderator.id });
+      await notify(tx, { userIds: [note.authorId], kind: "decision", noteId, text: authorText(input.reason, decidedWithIt + 1), excludeUserId: moderator.id });
     }
     if (flaggers.length) {
       const outcome = newStatus === "approved" ? "it stays visible" : newStatus === "spam" ? "it was marked as spam" : "it was hidden";

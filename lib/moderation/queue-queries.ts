@@ -9,10 +9,11 @@ import { orderThread } from "../annotations/thread-order";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { listNoteModerationRecords } from "./log-queries";
 import { DECISION_ACTIONS } from "./moderation-schemas";
-import { passageInContext } from "./passage-in-context";
+import { blockName, passageInContext } from "./passage-in-context";
 import { decodeQueueCursor, encodeQueueCursor, type QueueCursor } from "./queue-cursor";
 import { assertReviewScope, moderatedNotesWhere, visibleRecordsSql, type ReviewScope } from "./review-scope";
-import type { ReviewItem, ReviewQueuePage, TReviewQueueQuery } from "./review-queue-view";
+import type { ImportBatchView, ReviewItem, ReviewQueuePage, TReviewQueueQuery } from "./review-queue-view";
+import { bodyHtmlOf } from "../markdown/rendered-body";
 
 /** Just what ordering, paging and the policy need: the list query stays an index range plus a top-N sort. */
 const QUEUE_ROW = {
@@ -96,6 +97,9 @@ export async function getReviewItem(prisma: PrismaClient, who: Reader, noteId: s
   return item ?? null;
 }
 
+/** Items of an import batch shown beside its lead in the queue. */
+const BATCH_SAMPLE = 5;
+
 const ITEM_INCLUDE = {
   ...NOTE_INCLUDE,
   paragraph: { select: { anchorId: true, kind: true, text: true } },
@@ -107,7 +111,43 @@ const ITEM_INCLUDE = {
     include: { flagger: { select: { displayName: true, deletedAt: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
+  // An import waiting as one batch: its facts, how many items still wait, and the first few after the lead.
+  importBatch: {
+    include: {
+      _count: { select: { notes: { where: { moderationStatus: "pending", deletedAt: null } } } },
+      notes: {
+        where: { moderationStatus: "pending", deletedAt: null, queuedAt: null },
+        select: { id: true, threadId: true, quoteExact: true, anchorStatus: true, body: true, bodyHtml: true, bodyHtmlVersion: true, paragraph: { select: { anchorId: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: BATCH_SAMPLE,
+      },
+    },
+  },
 } satisfies Prisma.NoteInclude;
+
+function batchView(note: ThreadRow): ImportBatchView | null {
+  const batch = note.importBatch;
+  // Only the queued lead of a batch still waiting stands for it; any other of its items is reviewed as itself.
+  if (!batch || note.queuedAt === null || note.moderationStatus !== "pending") return null;
+  return {
+    id: batch.id,
+    source: batch.source,
+    createdAt: batch.createdAt.toISOString(),
+    noteCount: batch.noteCount,
+    replyCount: batch.replyCount,
+    anchored: batch.anchored,
+    moved: batch.moved,
+    orphaned: batch.orphaned,
+    pending: batch._count.notes,
+    sample: batch.notes.map((item) => ({
+      id: item.id,
+      place: item.anchorStatus === "orphan" || !item.paragraph.anchorId ? null : blockName(item.paragraph.anchorId),
+      quote: item.quoteExact,
+      bodyHtml: bodyHtmlOf(item),
+      reply: item.threadId !== null,
+    })),
+  };
+}
 
 type AuthorCounts = { authorId: string; items: number; decisions: Record<string, number> | null };
 
@@ -206,6 +246,7 @@ async function loadReviewDetails(
         },
         history: histories.get(note.id) ?? null,
         records: records.get(note.id) ?? [],
+        batch: batchView(note),
       },
     ];
   });

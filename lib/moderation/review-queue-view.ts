@@ -87,6 +87,32 @@ export const ZAuthorHistory = z.strictObject({
   decisions: z.record(z.string(), z.number().int().min(1)),
 });
 
+/** An import waiting for review as one entry: the facts of the batch and its first few items, for the decision on all. */
+export const ZImportBatchView = z.strictObject({
+  id: z.uuid(),
+  source: z.string(),
+  createdAt: ZWhen,
+  noteCount: z.number().int().min(0),
+  replyCount: z.number().int().min(0),
+  anchored: z.number().int().min(0),
+  moved: z.number().int().min(0),
+  orphaned: z.number().int().min(0),
+  /** Items of the batch still waiting (the lead included): a decision on the lead decides all of them. */
+  pending: z.number().int().min(0),
+  /** The first items after the lead, in the order written. */
+  sample: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      /** Where it stands ("paragraph 2"); null for an orphan, whose passage was not found. */
+      place: z.string().nullable(),
+      quote: z.string().nullable(),
+      bodyHtml: z.string(),
+      reply: z.boolean(),
+    }),
+  ),
+});
+export type ImportBatchView = z.infer<typeof ZImportBatchView>;
+
 export const ZReviewItem = z.strictObject({
   note: ZNoteView,
   /** What a decision names as basedOn. */
@@ -107,6 +133,8 @@ export const ZReviewItem = z.strictObject({
   history: z.array(ZNoteVersionView).nullable(),
   /** The item's moderation records, oldest first. */
   records: z.array(ZModerationRecordView),
+  /** Set when the item is the queued lead of an import waiting as one batch. */
+  batch: ZImportBatchView.nullable(),
 });
 export type ReviewItem = z.infer<typeof ZReviewItem>;
 

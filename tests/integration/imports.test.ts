@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createNote } from "@/lib/annotations/note-operations";
 import { createReply } from "@/lib/annotations/reply-operations";
 import { importAnnotations } from "@/lib/imports/import-operations";
+import { createNote, deleteNote } from "@/lib/annotations/note-operations";
+import { annotationCollectionFacts } from "@/lib/w3c/annotation-queries";
+import { ANONYMOUS } from "@/lib/authz/actor";
+import { decide } from "@/lib/moderation/decision-operations";
+import { listReviewQueue } from "@/lib/moderation/queue-queries";
+import { ZReviewQueueQuery } from "@/lib/moderation/review-queue-view";
 import { ZImportQuery } from "@/lib/imports/import-schemas";
 import { loadRequestContext } from "@/lib/request/request-context";
 import { exportAnnotations } from "@/lib/w3c/annotation-export";
@@ -158,20 +163,107 @@ describe("an import either completes or leaves nothing", () => {
     }
   });
 
-  it("a public import by a writer who is not trusted is refused whole (it cannot yet go to review as one batch)", async () => {
-    const untrusted = await seedUser(target.prisma, { displayName: "New reader" });
-    const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
-    const error = await appErrorOf(importAnnotations(target.prisma, actor, SLUG, w3cFile(3, null), query({ visibility: "public", dryRun: "1" }), ORIGIN));
-    expect(error.status).toBe(403);
-    expect(await target.prisma.note.count({ where: { authorId: untrusted.id } })).toBe(0);
-    const privately = await importAnnotations(target.prisma, actor, SLUG, w3cFile(3, null), query({ visibility: "private" }), ORIGIN);
-    expect(privately.counts.anchored).toBe(3);
-  });
-
   it("mentions in imported text notify nobody", async () => {
     const mentioned = await seedUser(target.prisma, { displayName: "Leon Sedov" });
     const file = w3cFile(1, { at: 0, text: "Ask @LeonSedov about this." });
     await importAnnotations(target.prisma, importer, SLUG, file.replace("00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-999999999999"), query({ visibility: "public" }), ORIGIN);
     expect(await target.prisma.notification.count({ where: { userId: mentioned.id } })).toBe(0);
+  });
+});
+
+describe("an import that waits for review is one entry in the queue", () => {
+  const queueOf = async (reviewer: SignedInActor, authorId: string) =>
+    (await listReviewQueue(target.prisma, reviewer, ZReviewQueueQuery.parse({ limit: 50 }))).items.filter((item) => item.note.author.id === authorId);
+  // What an anonymous reader can read on the letter, counted by the one visibility rule (the W3C container's total).
+  const anonymousCount = async () => (await annotationCollectionFacts(target.prisma, ANONYMOUS, SLUG)).total;
+
+  it("10,000 annotations by an untrusted writer: one queue entry, one decision, one notification", { timeout: 180_000 }, async () => {
+    const untrusted = await seedUser(target.prisma, { displayName: "New reader" });
+    const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
+    const reviewer = (await signIn(target.prisma, (await seedUser(target.prisma, { siteRole: "reviewer" })).id, clock)).actor;
+    const mentioned = await seedUser(target.prisma, { displayName: "Lev Sedov" });
+    const file = w3cFile(10_000, { at: 7, text: "Ask @LevSedov about this." }).replaceAll("00000000-0000-4000-8000-", "00000000-0000-4000-9000-");
+    const publicBefore = await anonymousCount();
+
+    const preview = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public", dryRun: "1" }), ORIGIN);
+    expect(preview.review).toEqual({ items: 10_000, batches: 1 });
+    const report = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public" }), ORIGIN);
+    expect(report.review).toEqual({ items: 10_000, batches: 1 });
+    expect(await target.prisma.note.count({ where: { authorId: untrusted.id, moderationStatus: "pending" } })).toBe(10_000);
+    // One queued item stands for the batch; nobody else sees the notes yet; nobody was told of anything.
+    expect(await target.prisma.note.count({ where: { authorId: untrusted.id, queuedAt: { not: null } } })).toBe(1);
+    expect(await anonymousCount()).toBe(publicBefore);
+    expect(await target.prisma.notification.count({ where: { userId: { in: [mentioned.id, reviewer.id] } } })).toBe(0);
+
+    const [entry, ...others] = await queueOf(reviewer, untrusted.id);
+    expect(others).toHaveLength(0);
+    expect(entry!.batch).toMatchObject({ source: "a W3C Web Annotation file", noteCount: 10_000, replyCount: 0, anchored: 10_000, pending: 10_000 });
+    expect(entry!.batch!.sample).toHaveLength(5);
+
+    await decide(target.prisma, reviewer, entry!.note.id, { action: "approve", basedOn: entry!.moderationRevision });
+    expect(await target.prisma.note.count({ where: { authorId: untrusted.id, moderationStatus: "approved" } })).toBe(10_000);
+    expect(await target.prisma.note.count({ where: { authorId: untrusted.id, queuedAt: { not: null } } })).toBe(0);
+    expect(await anonymousCount()).toBe(publicBefore + 10_000);
+    expect(await queueOf(reviewer, untrusted.id)).toHaveLength(0);
+    const told = await target.prisma.notification.findMany({ where: { userId: untrusted.id } });
+    expect(told.map((notification) => notification.text)).toEqual(["Your import was approved: its 10,000 notes and replies can now be seen by others"]);
+    expect(await target.prisma.notification.count({ where: { userId: mentioned.id } })).toBe(0);
+    const records = await target.prisma.moderationRecord.findMany({ where: { subjectUserId: untrusted.id } });
+    expect(records.map((record) => [record.action, record.reason])).toEqual([["approve", "an import decided as one: this and 9999 more"]]);
+  });
+
+  it("replies wait with their notes and are counted once approved; hiding the entry hides the batch", async () => {
+    const untrusted = await seedUser(target.prisma, { displayName: "Another new reader" });
+    const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
+    const reviewer = (await signIn(target.prisma, (await seedUser(target.prisma, { siteRole: "reviewer" })).id, clock)).actor;
+    const file = await exportedText(source, author);
+    const report = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public" }), ORIGIN);
+    const replies = report.items.filter((item) => item.kind === "reply" && item.status !== "refused").length;
+    expect(replies).toBeGreaterThan(0);
+    expect(report.review).toEqual({ items: report.items.filter((item) => item.status !== "refused").length, batches: 1 });
+    const rows = await target.prisma.note.findMany({ where: { authorId: untrusted.id } });
+    expect(rows.every((row) => row.moderationStatus === "pending" && (row.threadId === null || row.threadStatus === "pending"))).toBe(true);
+    expect(rows.filter((row) => row.threadId === null).every((row) => row.replyCount === 0)).toBe(true);
+
+    const [entry] = await queueOf(reviewer, untrusted.id);
+    expect(entry!.batch).toMatchObject({ replyCount: replies, pending: rows.length });
+    await decide(target.prisma, reviewer, entry!.note.id, { action: "hide", basedOn: entry!.moderationRevision, reason: "Not about the letter" });
+    const after = await target.prisma.note.findMany({ where: { authorId: untrusted.id } });
+    expect(after.every((row) => row.moderationStatus === "hidden" && (row.threadId === null || row.threadStatus === "hidden"))).toBe(true);
+    expect(after.every((row) => row.moderationReason === "Not about the letter")).toBe(true);
+  });
+
+  it("approved, a batch's threads count their replies; deleting the queued lead passes the entry on", async () => {
+    const untrusted = await seedUser(target.prisma, { displayName: "A third new reader" });
+    const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
+    const reviewer = (await signIn(target.prisma, (await seedUser(target.prisma, { siteRole: "reviewer" })).id, clock)).actor;
+    await importAnnotations(target.prisma, actor, SLUG, await exportedText(source, author), query({ visibility: "public" }), ORIGIN);
+    const lead = await target.prisma.note.findFirstOrThrow({ where: { authorId: untrusted.id, queuedAt: { not: null } } });
+    await deleteNote(target.prisma, actor, lead.id);
+    const [entry, ...others] = await queueOf(reviewer, untrusted.id);
+    expect(others).toHaveLength(0);
+    expect(entry!.note.id).not.toBe(lead.id);
+    expect(entry!.queuedAt).toBe(lead.queuedAt!.toISOString());
+    await decide(target.prisma, reviewer, entry!.note.id, { action: "approve", basedOn: entry!.moderationRevision });
+    const threads = await target.prisma.note.findMany({ where: { authorId: untrusted.id, threadId: null, deletedAt: null }, include: { threadReplies: true } });
+    for (const thread of threads) {
+      expect(thread.replyCount).toBe(thread.threadReplies.filter((reply) => reply.deletedAt === null && reply.moderationStatus === "approved").length);
+    }
+    expect(threads.some((thread) => thread.replyCount > 0)).toBe(true);
+  });
+
+  it("a plain member's import into a premoderated group waits for the group's moderators as one entry", async () => {
+    const member = await seedUser(target.prisma, { displayName: "A member" });
+    const owner = await seedUser(target.prisma, { displayName: "The owner" });
+    const group = await target.prisma.group.create({
+      data: { kind: "research", name: "Premoderated readers", moderationMode: "premoderated", createdById: owner.id, memberships: { create: [{ userId: owner.id, role: "owner" }, { userId: member.id, role: "member" }] } },
+    });
+    const actor = (await signIn(target.prisma, member.id, clock)).actor;
+    const ownerActor = (await signIn(target.prisma, owner.id, clock)).actor;
+    const report = await importAnnotations(target.prisma, actor, SLUG, w3cFile(4, null).replaceAll("00000000-0000-4000-8000-", "00000000-0000-4000-a000-"), query({ visibility: `group:${group.id}` }), ORIGIN);
+    expect(report.review).toEqual({ items: 4, batches: 1 });
+    const [entry, ...others] = await queueOf(ownerActor, member.id);
+    expect(others).toHaveLength(0);
+    expect(entry!.batch).toMatchObject({ noteCount: 4, pending: 4 });
   });
 });

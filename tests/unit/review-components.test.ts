@@ -58,6 +58,7 @@ const item: Item = ZReviewItem.parse({
   author: { id: id(101), displayName: "Writer 1", trusted: false, suspended: false, itemCount: 4, decisions: { hide: 2 } },
   history: null,
   records: [],
+  batch: null,
 });
 
 describe("review page parts", () => {
@@ -94,6 +95,40 @@ describe("review page parts", () => {
     expect(html).not.toContain('data-shortcut="h"');
     expect(html).not.toContain("Lock thread");
     expect(html).toContain("Suspend author");
+  });
+
+  it("the lead of an import waiting for review says what came in and that a decision takes all of it", () => {
+    const lead = {
+      ...item,
+      moderationStatus: "pending" as const,
+      batch: {
+        id: id(70),
+        source: "Hypothesis",
+        createdAt: "2026-11-25T08:00:00.000Z",
+        noteCount: 9_990,
+        replyCount: 10,
+        anchored: 9_000,
+        moved: 900,
+        orphaned: 90,
+        pending: 10_000,
+        sample: [
+          { id: id(71), place: "paragraph 4", quote: "<i>quoted</i>", bodyHtml: "<p>Sampled note.</p>", reply: false },
+          { id: id(72), place: null, quote: "lost", bodyHtml: "<p>An orphan.</p>", reply: false },
+        ],
+      },
+    };
+    const html = renderToStaticMarkup(
+      createElement(ReviewQueueKeys, { label: "Items", children: createElement(ReviewItem, { item: lead, position: 1, canSuspend: false, now: new Date() }) }),
+    );
+    expect(html).toContain("An import from Hypothesis: 9,990 notes, 10 replies");
+    expect(html).toContain("10,000 still waiting: approving, hiding or marking this item as spam decides all of them.");
+    expect(html).toMatch(/aria-keyshortcuts="a">Approve all 10,000/);
+    expect(html).toContain("Hide all 10,000…");
+    expect(html).toContain("Note on paragraph 4 · “&lt;i&gt;quoted&lt;/i&gt;”");
+    expect(html).toContain("Note · orphaned: its passage was not found in the letter · “lost”");
+    expect(html).toContain("<p>Sampled note.</p>");
+    // An item that is not a batch's lead reads as before.
+    expect(renderToStaticMarkup(createElement(ReviewItem, { item: { ...item, moderationStatus: "pending" }, position: 1, canSuspend: false, now: new Date() }))).not.toContain("Approve all");
   });
 
   it("a chart is one labelled image with a title per bar and its figures in a table", () => {
