@@ -32,6 +32,11 @@ export const ZServerEnv = z.object({
   EMBEDDED_DB_START_TIMEOUT_MS: milliseconds.default(30_000),
   /** Benchmark only: a file whose bytes /bench/page-bytes serves, to compare the reading page with a route that reads no database. */
   BENCH_PAGE_FILE: z.string().min(1).optional(),
+  /**
+   * Benchmark only: a JSON file of requests captured from the notes API (each request's SQL statements with their
+   * values, and its response body), which /api/bench/notes-sql replays through pg: "the same SQL through pg" in the same app.
+   */
+  BENCH_SQL_FILE: z.string().min(1).optional(),
   /** The public origin (NEXTAUTH_URL for next-auth); defaults to http://localhost:PORT under npm start. */
   NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** smtp(s)://user:pass@host:port — without it, mail goes to the development outbox (/dev/outbox) on demo instances. */

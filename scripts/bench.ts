@@ -112,7 +112,8 @@ async function main() {
     const reportDir = path.resolve("tmp", "bench");
     mkdirSync(reportDir, { recursive: true });
     const pageFile = path.join(reportDir, "reading-page.html");
-    const app = await serveForBench(database.url, { BENCH_PAGE_FILE: pageFile });
+    const sqlFile = path.join(reportDir, "notes-sql.json");
+    const app = await serveForBench(database.url, { BENCH_PAGE_FILE: pageFile, BENCH_SQL_FILE: sqlFile });
     children.push(app.child);
     const base = app.base;
 
@@ -172,7 +173,7 @@ async function main() {
     const rendered = await withPrisma(database.url, rerenderNoteBodies);
     step(`bench: stored the HTML of ${rendered} generated notes in ${((performance.now() - renderStarted) / 1000).toFixed(1)} s`);
     step(`bench: generated ${generated.notes} notes and ${generated.replies} replies in ${generateSeconds.toFixed(1)} s`);
-    const notesLines = await benchNotes(base, database.url, generated, chromium);
+    const notesLines = await benchNotes(base, database.url, generated, chromium, sqlFile);
     // Issue #5, after the notes figures (it adds 15,000 public notes): the review queue at 10,000 pending, 50,000 flags.
     const reviewer = await signInOverHttp(base, "reviewer@demo.marginalia", DEMO_PASSWORD);
     const queueLines = await benchReviewQueue(base, database.url, reviewer.cookie);

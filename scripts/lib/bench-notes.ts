@@ -8,6 +8,8 @@ import { signInOverHttp } from "./sign-in-for-bench";
 import { createPrismaClient, MAINTENANCE_TIMEOUTS } from "../../lib/db/create-prisma-client";
 import { listNotes } from "../../lib/annotations/list-notes";
 import { ZNoteListQuery } from "../../lib/annotations/note-schemas";
+import { readFileSync } from "node:fs";
+import { captureNotesSql } from "./capture-notes-sql";
 
 const SLUG = "reply-to-stalin";
 export const READER_EMAIL = "bench-reader@bench.marginalia";
@@ -116,23 +118,54 @@ export async function measureReadingPage(url: string, executablePath: string) {
 }
 
 /** The annotations figures of issue #4, printed by npm run bench after the notes are generated. */
-export async function benchNotes(base: string, databaseUrl: string, generated: BenchNotes, executablePath: string): Promise<string[]> {
+export async function benchNotes(base: string, databaseUrl: string, generated: BenchNotes, executablePath: string, sqlFile: string): Promise<string[]> {
   const documentId = await prepareReader(databaseUrl, generated.readerId);
   const { cookie } = await signInOverHttp(base, READER_EMAIL, READER_PASSWORD);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const lines: string[] = [];
   try {
     const runs = 200;
-    const api = (query: string) => () => getOk(`${base}/api/documents/${SLUG}/notes?${query}`, cookie);
+    const requests = { paragraph: { paragraph: "p9", limit: "50" }, first: { limit: "50" } };
+    const apiUrl = (query: Record<string, string>) => `${base}/api/documents/${SLUG}/notes?${new URLSearchParams(query)}`;
+    const bodies = Object.fromEntries(
+      await Promise.all(Object.entries(requests).map(async ([name, query]) => [name, { query, body: JSON.stringify(await getOk(apiUrl(query), cookie)) }] as const)),
+    );
+    await captureNotesSql(databaseUrl, generated.readerId, SLUG, bodies, sqlFile);
+    const captured = JSON.parse(readFileSync(sqlFile, "utf8")) as Record<string, { statements: { text: string; values: unknown[] }[] }>;
+    const api = (name: keyof typeof requests) => () => getOk(apiUrl(requests[name]), cookie);
+    const sameApp = (name: keyof typeof requests) => () => getOk(`${base}/api/bench/notes-sql?request=${name}`, cookie);
+    const replay = (name: keyof typeof requests) => async () => {
+      for (const statement of captured[name]!.statements) await pool.query({ text: statement.text, values: statement.values });
+    };
     const raw = (paragraph: string | null) => () => pool.query(RAW_LIST_SQL, [documentId, generated.readerId, paragraph]);
-    const pairs = [
-      ["one paragraph (p9)", await time("API", runs, api("paragraph=p9&limit=50")), await time("pg", runs, raw("p9"))],
-      ["whole letter, first page", await time("API", runs, api("limit=50")), await time("pg", runs, raw(null))],
-    ] as const;
+    const measured = [
+      { label: "one paragraph (p9)", name: "paragraph" as const, paragraph: "p9" },
+      { label: "whole letter, first page", name: "first" as const, paragraph: null },
+    ];
+    const rows = [];
+    for (const { label, name, paragraph } of measured) {
+      rows.push({
+        label,
+        statements: captured[name]!.statements.length,
+        api: await time("API", runs, api(name)),
+        sameApp: await time("same SQL, pg, same app", runs, sameApp(name)),
+        replay: await time("same SQL, pg, in process", runs, replay(name)),
+        raw: await time("one hand-written query", runs, raw(paragraph)),
+      });
+    }
     // What any signed-in API request costs here before it reads a note: HTTP, Next's routing, one SELECT 1.
     const floor = await time("floor", runs, () => getOk(`${base}/api/health`, cookie));
-    lines.push(`notes API vs the same query through pg (reader in ${generated.readerGroups} groups; ${runs} sequential requests each):`);
+    lines.push(`notes API vs the same SQL through pg (reader in ${generated.readerGroups} groups; ${runs} sequential requests each):`);
     lines.push(`  for scale: GET /api/health (HTTP + Next + SELECT 1) p50 ${floor.p50.toFixed(1)} ms, p95 ${floor.p95.toFixed(1)} ms`);
+    const ms = (timing: Timing) => `p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms`;
+    const ratio = (over: Timing, under: Timing) => `${(over.p50 / under.p50).toFixed(1)}x / ${(over.p95 / under.p95).toFixed(1)}x`;
+    for (const row of rows) {
+      lines.push(`  ${row.label}: the API sends ${row.statements} statements`);
+      lines.push(`    API (HTTP, Next, Prisma, policy, zod)                        ${ms(row.api)}`);
+      lines.push(`    the same ${row.statements} statements through pg, served by the same app (/api/bench/notes-sql) ${ms(row.sameApp)}  → API ratio p50/p95 ${ratio(row.api, row.sameApp)}  (target ≤ 2x)`);
+      lines.push(`    the same ${row.statements} statements through pg in this process (no HTTP)      ${ms(row.replay)}  → API ratio ${ratio(row.api, row.replay)}`);
+      lines.push(`    one hand-written list query through pg in this process          ${ms(row.raw)}  → API ratio ${ratio(row.api, row.raw)}`);
+    }
     // The same lists through the domain function in this process (Prisma, the policy on every row), without HTTP,
     // Next or the session check: what the data layer itself costs next to the raw SQL.
     const domain = createPrismaClient({ connectionString: databaseUrl, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
@@ -141,16 +174,9 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
       time("domain", runs, () => listNotes(domain, reader as never, SLUG, ZNoteListQuery.parse({ limit: 50, ...query })));
     const domainPairs = [await viaDomain({ paragraph: "p9" }), await viaDomain({})];
     await domain.$disconnect();
-    for (const [index, [label, viaApi, viaPg]] of pairs.entries()) {
+    for (const [index, row] of rows.entries()) {
       const viaLib = domainPairs[index]!;
-      lines.push(
-        `  ${label.padEnd(26)} domain listNotes (Prisma, in process) p50 ${viaLib.p50.toFixed(1)} ms, p95 ${viaLib.p95.toFixed(1)} ms | ratio to pg p50 ${(viaLib.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaLib.p95 / viaPg.p95).toFixed(1)}x`,
-      );
-    }
-    for (const [label, viaApi, viaPg] of pairs) {
-      lines.push(
-        `  ${label.padEnd(26)} API p50 ${viaApi.p50.toFixed(1)} ms, p95 ${viaApi.p95.toFixed(1)} ms | pg p50 ${viaPg.p50.toFixed(1)} ms, p95 ${viaPg.p95.toFixed(1)} ms | ratio p50 ${(viaApi.p50 / viaPg.p50).toFixed(1)}x, p95 ${(viaApi.p95 / viaPg.p95).toFixed(1)}x  (target ≤ 2x)`,
-      );
+      lines.push(`  ${row.label}: listNotes alone (Prisma, the policy, in process, no session check) ${ms(viaLib)}  → ratio to the in-process statements ${ratio(viaLib, row.replay)}`);
     }
     const search = (query: string) => () => getOk(`${base}/api/documents/${SLUG}/search?${query}`, cookie);
     lines.push("search through the API (signed-in reader; target p95 < 50 ms):");
