@@ -37,7 +37,8 @@ export default defineConfig({
     { name: "shutdown", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /shutdown\.spec\.ts/, dependencies: ["text-corrections"] },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/serve.ts",
+    // The bundled production server (npm run test:e2e builds it with the app: scripts/lib/build-server.ts).
+    command: "node .next/marginalia-server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

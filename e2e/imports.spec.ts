@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, newTestUser, signInByApi, signUpByApi } from "./support/accounts";
+import { newTestUser, originHeaders, signInByApi, signUpByApi } from "./support/accounts";
 
 const SLUG = "reply-to-stalin";
 const HYPOTHESIS_FILE = path.resolve("tests/data/imports/hypothesis-export.json");
@@ -50,44 +50,54 @@ test("a Hypothesis export through the import page: preview, import, then the not
   await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
 });
 
-test("an untrusted reader's public import waits as one entry in the review queue, and one approval publishes it", async ({ page, baseURL, browser }) => {
+test("a member's import into a premoderated group waits as one entry in its review queue, and one approval publishes it", async ({ page, baseURL, browser }) => {
+  // A group of its own (premoderated), so that nothing here changes what the other tests read on the letter.
+  const ownerContext = await browser.newContext({ baseURL });
+  const owner = await ownerContext.newPage();
+  const ownerUser = newTestUser("group-owner");
+  await signUpByApi(owner.request, baseURL, ownerUser);
+  await signInByApi(owner, baseURL, ownerUser.email, ownerUser.password);
+  const created = await owner.request.post("/api/groups", { headers: originHeaders(baseURL), data: { kind: "research", name: `Import seminar ${ownerUser.displayName}` } });
+  expect(created.status()).toBe(201);
+  const groupId = (await created.json()).id as string;
+  expect((await owner.request.put(`/api/groups/${groupId}/moderation`, { headers: originHeaders(baseURL), data: { mode: "premoderated" } })).status()).toBe(200);
+  const invite = await owner.request.post(`/api/groups/${groupId}/invites`, { headers: originHeaders(baseURL), data: { expiresInDays: 7 } });
+
   const user = newTestUser("batch");
   await signUpByApi(page.request, baseURL, user);
   await signInByApi(page, baseURL, user.email, user.password);
+  expect((await page.request.post("/api/groups/join", { headers: originHeaders(baseURL), data: { code: (await invite.json()).code } })).status()).toBe(200);
+
   await page.goto(`/letters/${SLUG}/import`);
   await page.getByLabel("File", { exact: true }).setInputFiles(HYPOTHESIS_FILE);
   await page.getByLabel("The page they were made on").fill(LETTER_ON_MIA);
-  await page.getByRole("radio", { name: "Everyone (public)" }).check();
+  await page.getByRole("radio", { name: `Members of Import seminar ${ownerUser.displayName}` }).check();
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("note")).toContainText("9 notes and replies will wait for a reviewer");
   await expect(preview.getByRole("note")).toContainText("as one entry");
   await page.getByRole("button", { name: /^Import \d+ annotations$/ }).click();
   await expect(page.getByRole("region", { name: "Imported" }).getByRole("note")).toContainText("9 notes and replies wait for a reviewer");
+  const statusesOf = async () =>
+    ((await (await owner.request.get(`/api/documents/${SLUG}/notes?author=${await userId(page)}&limit=100`)).json()) as { notes: { moderationStatus: string }[] }).notes.map(
+      (note) => note.moderationStatus,
+    );
+  // Waiting: the group's owner, its moderator, sees them pending.
+  expect(await statusesOf()).toEqual(Array(7).fill("pending"));
 
-  // Nobody else sees them yet.
-  const anonymous = await browser.newContext({ baseURL });
-  const reader = await anonymous.newPage();
-  await reader.goto(`/letters/${SLUG}`);
-  await expect(reader.locator("article.note-card").filter({ hasText: "The narrow Stalin faction" })).toHaveCount(0);
-
-  // The reviewer finds one entry for the whole import and approves all of it at once.
-  const reviewerContext = await browser.newContext({ baseURL });
-  const reviewer = await reviewerContext.newPage();
-  await signInByApi(reviewer, baseURL, "reviewer@demo.marginalia", DEMO_PASSWORD);
-  await reviewer.goto("/review?referenceType=other");
-  const entries = reviewer.locator("article.review-item").filter({ hasText: user.displayName });
+  // The group's owner moderates it: one entry for the whole import, approved all at once.
+  await owner.goto("/review");
+  const entries = owner.locator("article.review-item").filter({ hasText: user.displayName });
   await expect(entries).toHaveCount(1);
   await expect(entries.getByRole("heading", { name: "An import from Hypothesis: 7 notes, 2 replies" })).toBeVisible();
   await entries.getByRole("button", { name: /^Approve all 9/ }).click();
   await expect(entries.locator(".review-decision-state")).toContainText("Approved");
 
-  // Published: an anonymous reader gets all of it (the notes API), and the card in the letter.
-  const published = (await (await reader.request.get(`/api/documents/${SLUG}/notes?author=${await userId(page)}&limit=100`)).json()) as { notes: unknown[] };
-  expect(published.notes).toHaveLength(7);
-  await reader.goto(`/letters/${SLUG}`);
-  await expect(reader.locator("article.note-card").filter({ hasText: user.displayName }).filter({ hasText: "The narrow Stalin faction" })).toContainText("Imported from Hypothesis");
-  await Promise.all([anonymous.close(), reviewerContext.close()]);
+  // Published to the group: all of it, in the letter too.
+  expect(await statusesOf()).toEqual(Array(7).fill("approved"));
+  await owner.goto(`/letters/${SLUG}`);
+  await expect(owner.locator("article.note-card").filter({ hasText: user.displayName }).filter({ hasText: "The narrow Stalin faction" })).toContainText("Imported from Hypothesis");
+  await ownerContext.close();
 });
 
 async function userId(page: import("@playwright/test").Page): Promise<string> {

@@ -12,7 +12,7 @@ test("SIGTERM lets the request in flight finish, then the server exits 0", async
   test.setTimeout(240_000);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [".next/marginalia-server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -9,6 +9,7 @@ import { assertPortFree } from "./lib/port";
 import { openDatabase, pgliteNotice, type OpenDatabase } from "./lib/resolve-database";
 import { describeOutcome, seedDatabase } from "./lib/seed";
 import { ensureProductionBuild } from "./lib/run-next-build";
+import { SERVER_ENTRY } from "./lib/build-server";
 import { localSecrets } from "./lib/secrets";
 import { waitForHealthy } from "./lib/wait-for-healthy";
 
@@ -61,8 +62,8 @@ async function main() {
 
   const secrets = env.NEXTAUTH_SECRET ? {} : localSecrets(env.MARGINALIA_DATA_DIR);
   step(`server: starting on port ${env.PORT}`);
-  // node itself with tsx's loader (not the tsx CLI, which would sit between us): serve.ts holds the IPC channel.
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  // node itself on the bundled server (scripts/serve.ts; no tsx loader, no CLI between us): it holds the IPC channel.
+  server = spawn(process.execPath, [SERVER_ENTRY], {
     // The IPC channel closes when this process dies, however it dies: the web server then stops too (serve.ts).
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: {

@@ -1,13 +1,18 @@
 import { spawn } from "node:child_process";
 import { OperatorError } from "./fail";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
+import { bundleServer } from "./build-server";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 /** Builds the app for production unless the build in .next matches the sources. Returns whether it built. */
 export async function ensureProductionBuild(): Promise<boolean> {
   const fingerprint = sourceFingerprint();
-  if (isBuildCurrent(fingerprint)) return false;
+  // The server's bundle takes milliseconds: made every time, so it always matches scripts/serve.ts.
+  if (isBuildCurrent(fingerprint)) {
+    await bundleServer();
+    return false;
+  }
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [NEXT_BIN, "build"], {
       stdio: "inherit",
@@ -16,6 +21,7 @@ export async function ensureProductionBuild(): Promise<boolean> {
     child.on("exit", resolve);
   });
   if (code !== 0) throw new OperatorError("`next build` failed (see the output above)", "fix the reported error and run the command again");
+  await bundleServer();
   recordBuild(fingerprint);
   return true;
 }

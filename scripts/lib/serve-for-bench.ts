@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { freePort } from "./free-port";
-import { TSX_CLI } from "./run-next-build";
+import { SERVER_ENTRY } from "./build-server";
 import { waitForHealthy } from "./wait-for-healthy";
 
 export type BenchApp = { base: string; child: ChildProcess; stop: () => Promise<void> };
@@ -15,7 +15,7 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "S
 /** The production server on a free port against `databaseUrl`, answering /api/health; quiet but for warnings. */
 export async function serveForBench(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     stdio: "ignore",
     env: {
       ...process.env,
