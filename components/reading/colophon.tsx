@@ -44,7 +44,15 @@ export function Colophon({ edition, reader }: { edition: ReadingEdition; reader:
             <a href={`/annotations/${edition.slug}/`} type="application/ld+json">
               W3C Web Annotation container
             </a>{" "}
-            (the public notes, for annotation tools and scripts)
+            (the public notes, for annotation tools and scripts) ·{" "}
+            <a href={`/letters/${edition.slug}/tei.xml`} type="application/tei+xml" download>
+              TEI P5
+            </a>{" "}
+            (the edition with its public notes) ·{" "}
+            <a href={`/letters/${edition.slug}/notes.csv`} type="text/csv" download>
+              CSV
+            </a>{" "}
+            (the public notes, for spreadsheets)
             {reader.signedIn ? (
               <>
                 {" "}

@@ -61,18 +61,3 @@ export async function* exportAnnotations(prisma: PrismaClient, ctx: RequestConte
   }
   yield "\n]}}\n";
 }
-
-/** A ReadableStream over the pieces (pull-based: the next batch is read only when the client has taken the last). */
-export function streamOf(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await pieces.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await pieces.return(undefined);
-    },
-  });
-}

@@ -19,10 +19,10 @@ export const ANNOTATION_INCLUDE = {
   referenceEntry: { select: { id: true, name: true, wikidata: true, viaf: true, geonames: true, gnd: true } },
 } satisfies Prisma.NoteInclude;
 
-type AnnotationRow = Prisma.NoteGetPayload<{ include: typeof ANNOTATION_INCLUDE }>;
+export type AnnotationRow = Prisma.NoteGetPayload<{ include: typeof ANNOTATION_INCLUDE }>;
 export type Annotation = Record<string, unknown> & { id: string };
 
-const READER_ACCESS = { sight: "reader", actions: { mayReply: false, mayFlag: false, mayEdit: false, mayDelete: false, mayModerate: false } } as const;
+export const READER_ACCESS = { sight: "reader", actions: { mayReply: false, mayFlag: false, mayEdit: false, mayDelete: false, mayModerate: false } } as const;
 
 /** One row as a W3C annotation (after the policy's last word on it: see isReadableRow). */
 export function annotationOf(row: AnnotationRow, ctx: RequestContext, origin: string, slug: string): Annotation {
@@ -33,12 +33,17 @@ export function annotationOf(row: AnnotationRow, ctx: RequestContext, origin: st
 
 /** The rows of these ids, in the ids' order, as annotations (a row can() refuses is logged and left out). */
 export async function annotationsOf(prisma: PrismaClient, ctx: RequestContext, ids: KeyedId[], origin: string, slug: string, path: string): Promise<Annotation[]> {
+  return (await readableRowsOf(prisma, ctx, ids, path)).map((row) => annotationOf(row, ctx, origin, slug));
+}
+
+/** The rows of these ids (from readableIds), in the ids' order, each put to the policy (a refused one is logged and left out). */
+export async function readableRowsOf(prisma: PrismaClient, ctx: RequestContext, ids: KeyedId[], path: string): Promise<AnnotationRow[]> {
   if (ids.length === 0) return [];
   const rows = await prisma.note.findMany({ where: { id: { in: ids.map(({ id }) => id) } }, include: ANNOTATION_INCLUDE });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap(({ id }) => {
     const row = byId.get(id);
-    return row && isReadableRow(ctx.actor, toNoteResource(row, ctx.reader), row.id, path) ? [annotationOf(row, ctx, origin, slug)] : [];
+    return row && isReadableRow(ctx.actor, toNoteResource(row, ctx.reader), row.id, path) ? [row] : [];
   });
 }
 

@@ -1,3 +1,4 @@
+import { parseCsvRecords } from "../support/parse-csv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote, deleteNote } from "@/lib/annotations/note-operations";
 import { createReply } from "@/lib/annotations/reply-operations";
@@ -43,29 +44,7 @@ async function assignmentReply(actor: Actor, noteId: string, body: string) {
   return reply.id;
 }
 
-/** Enough of RFC 4180 for these files: quoted cells may hold commas, quotes and line breaks. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") row.push(cell), (cell = "");
-    else if (char === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      (row = []), (cell = ""), (i += 1);
-    } else cell += char;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header!.map((name, index) => [name, cells[index] ?? ""])));
-}
+const parseCsv = parseCsvRecords;
 
 beforeAll(async () => {
   db = await createTestDatabase();

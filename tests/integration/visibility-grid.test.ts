@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notesOfChoice, type NotesChoice } from "@/lib/export/notes-choice";
 import { countNotesByParagraph, listNotes } from "@/lib/annotations/list-notes";
 import { listNotesPerParagraph } from "@/lib/annotations/list-notes-per-paragraph";
 import { readerContext, toNoteResource } from "@/lib/annotations/note-access";
@@ -291,6 +292,20 @@ describe("every read path agrees with can(), for every actor and every state", (
     for (const annotation of served) expect(mustFailures(annotation), annotation.id).toEqual([]);
     // Notes that lost their passage.
     expect(ids(await listOrphanedNotes(db.prisma, actor, SLUG))).toEqual(ids(notes.filter((row) => row.anchorStatus === "orphan")));
+    // The TEI file's and the CSV's notes (lib/export/notes-choice): the public ones are an anonymous reader's,
+    // whoever asks; a reader's own; each of their groups'.
+    const choice = async (notesChoice: NotesChoice) => {
+      const seen: { id: string }[] = [];
+      for await (const batch of notesOfChoice(db.prisma, actor, facts.document.id, notesChoice, "grid")) seen.push(...batch);
+      return ids(seen);
+    };
+    expect(await choice({ kind: "public" })).toEqual(ids(await allowedRows(ANONYMOUS, "note:read", rows)));
+    if (actor.kind === "user") {
+      expect(await choice({ kind: "mine" })).toEqual(ids(readable.filter((row) => row.authorId === actor.id)));
+      for (const groupId of (await readerContext(db.prisma, actor)).roles.keys()) {
+        expect(await choice({ kind: "group", groupId }), groupId).toEqual(ids(readable.filter((row) => row.visibility === "group" && row.groupId === groupId)));
+      }
+    }
 
     // Every item's permalink: found exactly when readable; every readable thread lists exactly its readable replies.
     for (const row of rows) {

@@ -4,7 +4,8 @@ import { documentRefOf } from "@/lib/documents/document-ref";
 import { apiRoute } from "@/lib/http/api-route";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { currentRequestContext } from "@/lib/request/current-request-context";
-import { exportAnnotations, streamOf, type ExportScope } from "@/lib/w3c/annotation-export";
+import { exportAnnotations, type ExportScope } from "@/lib/w3c/annotation-export";
+import { pieceStream } from "@/lib/http/piece-stream";
 import { LD_JSON_CONTENT_TYPE } from "@/lib/w3c/protocol-headers";
 
 const ZExportQuery = z
@@ -27,24 +28,10 @@ export const GET = apiRoute(async (request, { params }: { params: Promise<{ slug
   const [ctx, document] = await Promise.all([currentRequestContext(), documentRefOf(prisma(), slug)]);
   const label = scope.kind === "group" ? "A group's notes" : scope.kind === "readable" ? "The notes I may read" : "My notes";
   const pieces = exportAnnotations(prisma(), ctx, document, scope, publicOrigin(), label);
-  // The head (and so every refusal: 401, 404) comes before the response starts.
-  const head = await pieces.next();
   const date = new Date().toISOString().slice(0, 10);
   const name = `marginalia-${document.slug}-${scope.kind === "group" ? "group" : scope.kind === "readable" ? "all" : "my"}-notes-${date}.jsonld`;
-  const rest = streamOf(pieces);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (!head.done) controller.enqueue(encoder.encode(head.value));
-    },
-    async pull(controller) {
-      const reader = rest.getReader();
-      const { value, done } = await reader.read();
-      reader.releaseLock();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-  });
+  // The head (and so every refusal: 401, 404) comes before the response starts.
+  const body = await pieceStream(pieces);
   return new Response(body, {
     headers: {
       "Content-Type": LD_JSON_CONTENT_TYPE,
