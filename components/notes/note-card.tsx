@@ -109,6 +109,24 @@ export function NoteCard({
         <a href={notePermalink(slug, note.id)}>
           Permalink<span className="visually-hidden"> to this note</span>
         </a>
+        {note.deleted ? null : (
+          <>
+            {" "}
+            ·{" "}
+            <button
+              type="button"
+              className="link-button"
+              data-action="cite-note"
+              data-anchor={note.paragraph}
+              data-label={`the note by ${note.author.displayName}`}
+              data-note={note.id}
+              data-author={note.author.displayName}
+              data-written={note.createdAt.slice(0, 10)}
+            >
+              Cite<span className="visually-hidden"> this note</span>
+            </button>
+          </>
+        )}
       </p>
       {/* Private feedback: the page's data holds it for the note's student and the class's teachers only. */}
       {feedback ? <NoteFeedback noteId={note.id} initial={feedback} /> : null}

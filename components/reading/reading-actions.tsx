@@ -2,10 +2,12 @@
 
 import { useEffect, useRef, useState } from "react";
 import { formatBibtex, formatChicago } from "@/lib/citation/format-citation";
-import type { CitationFacts } from "./citation-facts";
+import { CITATION_PUBLISHER, formatNoteBibtex, formatNoteChicago, noteCslJson, type NoteCitationSource } from "@/lib/citation/note-citation";
+import type { CitationFacts } from "@/lib/citation/citation-facts";
 import { useHashFocus } from "./use-hash-focus";
 
-type CiteTarget = { anchor: string; label: string; locator: string | null };
+/** A passage of the letter, or one note on it (its author and date come from the card's button). */
+type CiteTarget = { anchor: string; label: string; locator: string | null; note?: { id: string; author: string; writtenOn: string } };
 
 function permalinkFor(anchor: string): string {
   return `${window.location.origin}${window.location.pathname}#${anchor}`;
@@ -43,6 +45,12 @@ export function ReadingActions({ facts }: { facts: CitationFacts }) {
       } else if (button.dataset.action === "cite") {
         openerRef.current = button;
         setTarget({ anchor, label, locator: button.dataset.locator || null });
+      } else if (button.dataset.action === "cite-note") {
+        openerRef.current = button;
+        // The paragraph's own Cite button knows its printed number.
+        const paragraphCite = document.querySelector<HTMLButtonElement>(`button[data-action="cite"][data-anchor="${CSS.escape(anchor)}"]`);
+        const note = { id: button.dataset.note!, author: button.dataset.author ?? "", writtenOn: button.dataset.written ?? "" };
+        setTarget({ anchor, label, locator: paragraphCite?.dataset.locator || anchor, note });
       }
     }
     document.addEventListener("click", onClick);
@@ -60,9 +68,21 @@ export function ReadingActions({ facts }: { facts: CitationFacts }) {
         url: permalinkFor(target.anchor),
         locator: target.locator,
         accessedOn: localIsoDate(),
-        publisher: "Marginalia",
+        publisher: CITATION_PUBLISHER,
       }
     : null;
+  const noteCitation: NoteCitationSource | null =
+    target?.note && citation
+      ? {
+          noteId: target.note.id,
+          author: target.note.author,
+          writtenOn: target.note.writtenOn,
+          locator: target.locator,
+          url: `${window.location.origin}${window.location.pathname}?note=${target.note.id}#note-${target.note.id}`,
+          accessedOn: citation.accessedOn,
+          letter: { author: facts.author, title: facts.title },
+        }
+      : null;
 
   return (
     <>
@@ -81,9 +101,20 @@ export function ReadingActions({ facts }: { facts: CitationFacts }) {
         {citation && target ? (
           <div className="cite-content">
             <h2 id="cite-title">Cite {target.label}</h2>
-            <CopyField label="Permalink" value={citation.url} multiline={false} onCopied={setAnnouncement} />
-            <CopyField label="Chicago" value={formatChicago(citation)} multiline onCopied={setAnnouncement} />
-            <CopyField label="BibTeX" value={formatBibtex(citation)} multiline onCopied={setAnnouncement} code />
+            {noteCitation ? (
+              <>
+                <CopyField label="Permalink" value={noteCitation.url} multiline={false} onCopied={setAnnouncement} />
+                <CopyField label="Chicago" value={formatNoteChicago(noteCitation)} multiline onCopied={setAnnouncement} />
+                <CopyField label="BibTeX" value={formatNoteBibtex(noteCitation)} multiline onCopied={setAnnouncement} code />
+                <CopyField label="CSL-JSON" value={noteCslJson(noteCitation)} multiline onCopied={setAnnouncement} code />
+              </>
+            ) : (
+              <>
+                <CopyField label="Permalink" value={citation.url} multiline={false} onCopied={setAnnouncement} />
+                <CopyField label="Chicago" value={formatChicago(citation)} multiline onCopied={setAnnouncement} />
+                <CopyField label="BibTeX" value={formatBibtex(citation)} multiline onCopied={setAnnouncement} code />
+              </>
+            )}
             <form method="dialog" className="cite-actions">
               <button type="submit" className="button">
                 Close

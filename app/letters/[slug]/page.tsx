@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getReadingEdition } from "@/lib/documents/get-reading-edition";
@@ -12,7 +13,10 @@ import { EditionHeader } from "@/components/reading/edition-header";
 import { EditionBody } from "@/components/reading/edition-body";
 import { Colophon } from "@/components/reading/colophon";
 import { ReadingActions } from "@/components/reading/reading-actions";
-import { citationFacts } from "@/components/reading/citation-facts";
+import { citationFacts } from "@/lib/citation/citation-facts";
+import { jsonLdText, letterJsonLd, letterMetaTags, noteJsonLd, noteMetaTags } from "@/lib/citation/citation-metadata";
+import { publicNoteCitation } from "@/lib/citation/public-note-citation";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { blockLabel } from "@/components/reading/block-label";
 import { MarginNotesEnhancements, ParagraphNotesSection, type ParagraphNotes } from "@/components/notes/margin-notes";
 import { MarginLayoutScript, NotesModeScript } from "@/components/notes/reading-scripts";
@@ -28,15 +32,26 @@ import { systemClock } from "@/lib/auth/clock";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
   const edition = await getReadingEdition(slug);
   if (!edition) return { title: "Not found" };
+  // Highwire Press and Dublin Core tags for reference managers (Zotero): the letter's, or a public note's on its permalink.
+  const note = await citedNote(edition, (await searchParams).note);
   return {
     title: `${edition.title} (${edition.author})`,
     description: `${edition.title}, ${edition.author}, ${edition.writtenText ?? ""} A reading edition with permanent paragraph anchors.`,
+    other: note ? noteMetaTags(note) : letterMetaTags(citationFacts(edition), letterUrl(edition), edition.sourceUrl),
   };
 }
+
+const letterUrl = (edition: ReadingEdition) => `${publicOrigin()}/letters/${edition.slug}`;
+/** The public note a permalink names, once per request for the metadata and the page's JSON-LD. */
+const publicNoteOnce = cache(async (slug: string, noteId: string) => {
+  const edition = await getReadingEdition(slug);
+  return edition ? publicNoteCitation(prisma(), edition, noteId, publicOrigin()) : null;
+});
+const citedNote = (edition: ReadingEdition, note: string | string[] | undefined) => (typeof note === "string" ? publicNoteOnce(edition.slug, note) : Promise.resolve(null));
 
 /** Each paragraph with notes, by anchor: the notes shown and how many the reader may see there. */
 function notesByParagraph(edition: ReadingEdition, notes: NoteView[], totals: Map<string, number>): Map<string, ParagraphNotes> {
@@ -72,6 +87,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   // `?notes=off` hides the notes for readers without JavaScript too; with it, NotesModeScript decides before paint.
   const notesParam = Array.isArray(query.notes) ? query.notes[0] : query.notes;
   const viewerId = actor.kind === "user" ? actor.id : null;
+  const citedNoteData = await citedNote(edition, query.note);
   return (
     <main id="main" className="reading" data-notes={notesParam === "off" ? "off" : undefined}>
       <NotesModeScript />
@@ -123,6 +139,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
         view={{ sort: view.sort, referenceType: view.referenceType, entry: view.entry, tag: view.tag, author: view.author, group: view.group, visibility: view.visibility, paragraph: view.paragraph }}
       />
       <ReadingActions facts={citationFacts(edition)} />
+      <script
+        type="application/ld+json"
+        // Escaped by jsonLdText: no value (a display name with "</script>") can end the element.
+        dangerouslySetInnerHTML={{ __html: jsonLdText(citedNoteData ? noteJsonLd(citedNoteData, letterUrl(edition)) : letterJsonLd(citationFacts(edition), letterUrl(edition), edition.sourceUrl)) }}
+      />
       {actor.kind === "user" ? (
         <LazyNoteComposer
           slug={slug}

@@ -1,4 +1,4 @@
-import type { ReadingEdition } from "@/lib/documents/reading-edition";
+import type { ReadingEdition } from "../documents/reading-edition";
 
 /** The document facts the client needs to build a citation (the passage, URL and access date come at click time). */
 export type CitationFacts = {
