@@ -31,6 +31,7 @@ import { benchReviewQueue } from "./lib/bench-review-queue";
 import { benchTeaching } from "./lib/bench-teaching";
 import { benchW3c } from "./lib/bench-w3c";
 import { benchImports } from "./lib/bench-imports";
+import { benchTei } from "./lib/bench-tei";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PAGE = "/letters/reply-to-stalin";
@@ -181,6 +182,8 @@ async function main() {
     const teachingLines = await benchTeaching(base, database.url);
     // Issue #14, last (it rewrites authorship and visibility of the generated notes): the W3C container and exports.
     const w3cLines = await benchW3c(base, database.url, generated, app.child.pid!);
+    // Issue #16, after the W3C figures: the TEI with 10,000 public annotations (it rewrites visibility again).
+    const teiLines = await benchTei(base, database.url, app.child.pid!);
     // Issue #15: preview and import of 10,000 annotations.
     const importLines = await benchImports(base, database.url, app.child.pid!);
 
@@ -219,6 +222,8 @@ async function main() {
     for (const line of teachingLines) console.log(line);
     console.log("\n━━ W3C Web Annotation Protocol and exports ━━");
     for (const line of w3cLines) console.log(line);
+    console.log("\n━━ TEI ━━");
+    for (const line of teiLines) console.log(line);
     console.log("\n━━ Imports ━━");
     for (const line of importLines) console.log(line);
   } finally {
