@@ -99,8 +99,9 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
 
     const newStatus = STATUS_OF[input.action];
     const now = clock.now();
-    const data: Prisma.NoteUpdateManyMutationInput = { moderationRevision: { increment: 1 } };
-    if (newStatus) Object.assign(data, { moderationStatus: newStatus, moderationReason: newStatus === "approved" ? null : (input.reason ?? null), openFlagCount: 0, queuedAt: null });
+    const data: Prisma.NoteUncheckedUpdateManyInput = { moderationRevision: { increment: 1 } };
+    // A decided item leaves its import's batch (lib/moderation/import-batch.ts): only items still waiting belong to one.
+    if (newStatus) Object.assign(data, { moderationStatus: newStatus, moderationReason: newStatus === "approved" ? null : (input.reason ?? null), openFlagCount: 0, queuedAt: null, importBatchId: null });
     if (input.action === "lock") data.lockedAt = now;
     if (input.action === "unlock") data.lockedAt = null;
     const { count } = await tx.note.updateMany({ where: { id: noteId, moderationRevision: input.basedOn, deletedAt: null }, data });

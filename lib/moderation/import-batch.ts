@@ -12,15 +12,20 @@ export async function decideRestOfBatch(tx: Prisma.TransactionClient, batchId: s
     where: { importBatchId: batchId, id: { not: leadId }, moderationStatus: "pending", deletedAt: null },
     data: { moderationStatus: status, moderationReason: status === "approved" ? null : reason, moderationRevision: { increment: 1 }, queuedAt: null },
   });
-  // Every thread touched by the batch: its replies carry its status, and it counts its approved replies.
+  // Decided, they leave the batch (the ImportBatch row stays as the record of the import): a later edit that sends
+  // one back to review makes it an item of its own, not a second entry for the batch.
+  const threads = await tx.$queryRaw<{ id: string }[]>`SELECT DISTINCT COALESCE("threadId", id) AS id FROM "Note" WHERE "importBatchId" = ${batchId}::uuid`;
+  await tx.note.updateMany({ where: { importBatchId: batchId, moderationStatus: { not: "pending" } }, data: { importBatchId: null } });
+  // Every thread the batch touched: its replies carry its status, and it counts its approved replies.
+  const ids = threads.map((thread) => thread.id);
   await tx.$executeRaw`
     UPDATE "Note" r SET "threadStatus" = t."moderationStatus"
     FROM "Note" t
-    WHERE r."threadId" = t.id AND t."importBatchId" = ${batchId}::uuid`;
+    WHERE r."threadId" = t.id AND t.id = ANY(${ids}::uuid[])`;
   await tx.$executeRaw`
     UPDATE "Note" t SET "replyCount" = (
       SELECT count(*)::int FROM "Note" r WHERE r."threadId" = t.id AND r."deletedAt" IS NULL AND r."moderationStatus" = 'approved')
-    WHERE t.id IN (SELECT COALESCE(b."threadId", b.id) FROM "Note" b WHERE b."importBatchId" = ${batchId}::uuid)`;
+    WHERE t.id = ANY(${ids}::uuid[])`;
   return count;
 }
 

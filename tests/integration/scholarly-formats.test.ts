@@ -23,7 +23,8 @@ import { noteDraft } from "./support/note-draft";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 const ORIGIN = "https://marginalia.test";
-const TEI_SCHEMA = path.resolve("../shared/tei/tei_all.rng");
+// TEI P5 4.9.0, copied with its licence into the test data (tests/data/tei/README.md).
+const TEI_SCHEMA = path.resolve("tests/data/tei/tei_all.rng");
 const clock = createControllableClock();
 const draft = noteDraft({ paragraph: "p3", referenceType: "person" });
 const HOSTILE = "Tags & <b>bold</b> \"double\" 'single' ]]> 𝔄𝔅 😀 — a\nsecond line";
