@@ -10,18 +10,26 @@ export const noteXmlId = (id: string) => `note-${id}`;
  * in code points over the paragraph's stored text (inline notes excluded); a whole-paragraph note, or an orphan
  * whose passage is no longer found, at its paragraph.
  */
-export function teiTarget(note: NoteView): string {
-  if (note.threadId) return `#${noteXmlId(note.parentId ?? note.threadId)}`;
+export function teiTarget(note: NoteView, links: AnnotationLinks): string {
+  if (note.threadId) {
+    // What a reply answers is in this file when the choice holds it (it was written before, so it came earlier);
+    // otherwise (someone else's note in a file of one's own) the pointer is its permalink.
+    const answered = note.parentId ?? note.threadId;
+    return links.included(answered) ? `#${noteXmlId(answered)}` : links.permalink(answered);
+  }
   if (note.anchorStatus === "anchored" && note.position) return `#string-range(${note.paragraph},${note.position.start},${note.position.end - note.position.start})`;
   return `#${note.paragraph}`;
 }
 
+/** Where an annotation's pointers go: a person's page, a note's permalink, and whether a note is in this file. */
+export type AnnotationLinks = { person: (id: string) => string; permalink: (noteId: string) => string; included: (noteId: string) => boolean };
+
 /** One note or reply as a TEI annotation (P5 4.1+): who wrote it, when, what it says and what it is about. */
-export function teiAnnotation(note: NoteView, personUrl: (id: string) => string): string {
-  const attributes = { "xml:id": noteXmlId(note.id), target: teiTarget(note), motivation: note.threadId ? "replying" : "commenting" };
+export function teiAnnotation(note: NoteView, links: AnnotationLinks): string {
+  const attributes = { "xml:id": noteXmlId(note.id), target: teiTarget(note, links), motivation: note.threadId ? "replying" : "commenting" };
   if (note.deleted) return element("annotation", attributes, textElement("note", { type: "deleted" }, "This was deleted; the replies to it remain."));
   const parts = [
-    element("respStmt", {}, textElement("resp", {}, "author") + textElement("persName", { ref: personUrl(note.author.id) }, note.author.displayName)),
+    element("respStmt", {}, textElement("resp", {}, "author") + textElement("persName", { ref: links.person(note.author.id) }, note.author.displayName)),
     element(
       "revisionDesc",
       {},

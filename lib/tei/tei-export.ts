@@ -1,3 +1,4 @@
+import type { NoteView } from "../annotations/note-view";
 import { ANONYMOUS } from "../authz/actor";
 import { listCorrections } from "../corrections/paragraph-revisions";
 import type { PrismaClient } from "../db/create-prisma-client";
@@ -24,15 +25,27 @@ export async function* teiDocument(prisma: PrismaClient, who: Reader, slug: stri
     listCorrections(prisma, ANONYMOUS, slug),
     prisma.referenceEntry.findMany({ orderBy: [{ type: "asc" }, { name: "asc" }] }),
   ]);
-  const personUrl = (id: string) => `${origin}/people/${id}`;
+  const written = new Set<string>();
+  const links = {
+    person: (id: string) => `${origin}/people/${id}`,
+    permalink: (id: string) => `${origin}/letters/${slug}?note=${id}#note-${id}`,
+    included: (id: string) => written.has(id),
+  };
+  const annotations = (notes: NoteView[]) =>
+    notes
+      .map((note) => {
+        written.add(note.id);
+        return teiAnnotation(note, links);
+      })
+      .join("\n");
   const generated = new Date();
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n`;
   yield `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">\n${teiHeader(edition, corrections ?? [], `${origin}/letters/${slug}`, generated)}\n${teiText(edition)}\n<standOff>\n`;
   yield `${teiIndex(entries)}\n`;
   if (!first.done) {
     yield "<listAnnotation>\n";
-    yield first.value.map((note) => teiAnnotation(note, personUrl)).join("\n");
-    for await (const notes of batches) yield `\n${notes.map((note) => teiAnnotation(note, personUrl)).join("\n")}`;
+    yield annotations(first.value);
+    for await (const notes of batches) yield `\n${annotations(notes)}`;
     yield "\n</listAnnotation>\n";
   }
   yield "</standOff>\n</TEI>\n";

@@ -62,6 +62,10 @@ beforeAll(async () => {
   const reply = await createReply(db.prisma, author, made.across, { body: "A reply with 𝄞 & <i>." });
   made.reply = reply.id;
   made.replyToReply = (await createReply(db.prisma, author, made.across, { body: "A reply to the reply.", parentId: reply.id })).id;
+  // A reply to someone else's note: in a file of one's own its target is that note's permalink.
+  const others = await db.prisma.note.findFirstOrThrow({ where: { authorId: { not: author.id }, visibility: "public", moderationStatus: "approved", threadId: null, deletedAt: null } });
+  made.replyToOther = (await createReply(db.prisma, author, others.id, { body: "On someone else's note." })).id;
+  made.othersNote = others.id;
   // A placeholder: a deleted note whose reply lives on.
   const doomed = await createNote(db.prisma, author, SLUG, draft({ paragraph: "dateline", body: "Deleted soon." }));
   made.placeholderReply = (await createReply(db.prisma, author, doomed.id, { body: "Outlives its note." })).id;
@@ -147,9 +151,15 @@ describe("TEI P5", () => {
     expect(publicIds).toEqual(expect.arrayContaining([made.across, made.reply, made.replyToReply, made.placeholder, made.placeholderReply, made.orphan, made.paragraph]));
     expect(publicIds).not.toContain(made.private);
     expect(publicIds).not.toContain(made.group);
-    const mine = annotationIds(parse(await tei(author, { kind: "mine" })));
-    expect(mine).toEqual(expect.arrayContaining([made.private, made.group]));
+    const mineXml = parse(await tei(author, { kind: "mine" }));
+    const mine = annotationIds(mineXml);
+    expect(mine).toEqual(expect.arrayContaining([made.private, made.group, made.replyToOther]));
+    expect(mine).not.toContain(made.othersNote);
     expect(mine.every((id) => Object.values(made).includes(id))).toBe(true);
+    // What a reply answers: inside the file when it is there, else by permalink.
+    expect(byXmlId(mineXml, `note-${made.replyToOther}`)!.getAttribute("target")).toBe(`${ORIGIN}/letters/${SLUG}?note=${made.othersNote}#note-${made.othersNote}`);
+    expect(byXmlId(mineXml, `note-${made.reply}`)!.getAttribute("target")).toBe(`#note-${made.across}`);
+    expect(byXmlId(parse(await tei(ANONYMOUS, { kind: "public" })), `note-${made.replyToOther}`)!.getAttribute("target")).toBe(`#note-${made.othersNote}`);
     expect(annotationIds(parse(await tei(author, { kind: "none" })))).toEqual([]);
     // A placeholder says nothing of its note but that it was deleted.
     const placeholder = byXmlId(parse(await tei(ANONYMOUS, { kind: "public" })), `note-${made.placeholder}`)!;
@@ -198,7 +208,7 @@ describe("the text as data and CSV", () => {
     const mine = await read(author, { kind: "mine" });
     const cell = (table: typeof mine, id: string, name: string) => table.rows.find((cells) => cells[0] === id)![table.header.indexOf(name)];
     expect(cell(mine, hostile.id, "body")).toBe(`'=HYPERLINK("https://evil.example","click")\nsecond "line", with a comma`);
-    expect(mine.rows.map((cells) => cells[0]).sort()).toEqual([...Object.values(made), hostile.id].sort());
+    expect(mine.rows.map((cells) => cells[0]).sort()).toEqual([...Object.values(made).filter((id) => id !== made.othersNote), hostile.id].sort());
     expect(mine.rows.every((cells) => cells.length === mine.header.length)).toBe(true);
     const everyone = await read(author, { kind: "public" });
     expect(cell(everyone, byFormula.id, "author")).toBe("'@SUM(1+1)");
