@@ -3,6 +3,7 @@ import { hashPassword } from "../auth/password/hash-password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, UNTRUSTED_DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoNotes } from "./seed-demo-notes";
 import { seedDemoModeration } from "./seed-demo-moderation";
+import { seedDemoImport } from "./seed-demo-import";
 import { seedDemoTeaching } from "./seed-demo-teaching";
 import { SEMINAR_NAME } from "./demo-notes";
 
@@ -60,7 +61,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
   const notes = await seedDemoNotes(prisma, { authors: ids, groups: { class: classGroup.id, seminar: seminarId } });
   const queued = await seedDemoModeration(prisma, ids);
   const teaching = await seedDemoTeaching(prisma, ids, classGroup.id);
-  return { created, notes: notes + queued + teaching };
+  const imported = await seedDemoImport(prisma, ids);
+  return { created, notes: notes + queued + teaching + imported };
 }
 
 /** A research group (the researcher owns it, the reviewer is a member) so group notes outside a class show too. */

@@ -6,6 +6,7 @@ import { publicOrigin } from "@/lib/http/public-origin";
 import { currentRequestContext } from "@/lib/request/current-request-context";
 import { exportAnnotations, type ExportScope } from "@/lib/w3c/annotation-export";
 import { pieceStream } from "@/lib/http/piece-stream";
+import { downloadHeaders } from "@/lib/http/download-headers";
 import { LD_JSON_CONTENT_TYPE } from "@/lib/w3c/protocol-headers";
 
 const ZExportQuery = z
@@ -32,11 +33,5 @@ export const GET = apiRoute(async (request, { params }: { params: Promise<{ slug
   const name = `marginalia-${document.slug}-${scope.kind === "group" ? "group" : scope.kind === "readable" ? "all" : "my"}-notes-${date}.jsonld`;
   // The head (and so every refusal: 401, 404) comes before the response starts.
   const body = await pieceStream(pieces);
-  return new Response(body, {
-    headers: {
-      "Content-Type": LD_JSON_CONTENT_TYPE,
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return new Response(body, { headers: downloadHeaders(LD_JSON_CONTENT_TYPE, name, false) });
 });
