@@ -6,6 +6,7 @@ import { ZUserSearch } from "@/lib/admin/admin-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/authz/can";
 import { prisma } from "@/lib/db/prisma";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -35,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </p>
         )}
       </form>
-      <div className="table-scroll">
+      <TableScroll label="Users">
         <table className="data-table">
           <thead>
             <tr>
@@ -62,10 +63,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>Audit log</h2>
       <p className="muted">Every change of role or status, newest first. Records are append-only.</p>
-      <div className="table-scroll">
+      <TableScroll label="Audit log">
         <table className="data-table">
           <thead>
             <tr>
@@ -92,7 +93,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </main>
   );
 }

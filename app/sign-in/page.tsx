@@ -7,6 +7,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { oidcEnabled } from "@/lib/auth/oidc";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { serverEnv } from "@/lib/env";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -39,7 +40,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <p>
             This is a demo instance. Every demo account uses the password <code>{DEMO_PASSWORD}</code>.
           </p>
-          <div className="table-scroll">
+          <TableScroll label="Demo accounts">
             <table className="data-table">
               <thead>
                 <tr>
@@ -58,7 +59,7 @@ export default async function SignInPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
     </main>

@@ -1,12 +1,13 @@
 import { AccessTokenRevokeButton } from "./access-token-revoke-button";
 import { formatUtc } from "./format-utc";
 import type { AccessTokenView } from "@/lib/tokens/token-schemas";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 /** The reader's tokens: when made, last used, when they expire; each can be revoked at once. */
 export function AccessTokensTable({ tokens, headingId, now }: { tokens: AccessTokenView[]; headingId: string; now: Date }) {
   if (tokens.length === 0) return <p>You have no access tokens.</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label="Access tokens">
       <table className="data-table">
         <caption className="visually-hidden">Your access tokens, newest first</caption>
         <thead>
@@ -43,6 +44,6 @@ export function AccessTokensTable({ tokens, headingId, now }: { tokens: AccessTo
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

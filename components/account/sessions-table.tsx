@@ -1,6 +1,7 @@
 import { describeUserAgent } from "./describe-user-agent";
 import { formatUtc } from "./format-utc";
 import { SessionSignOutButton } from "./session-sign-out-button";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 type Session = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; method: string; current: boolean };
 
@@ -8,7 +9,7 @@ type Session = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: strin
 export function SessionsTable({ sessions, oidcName, headingId }: { sessions: Session[]; oidcName: string | null; headingId: string }) {
   const methodName = (method: string) => (method === "password" ? "Email and password" : method === "oidc" ? (oidcName ?? "OpenID Connect") : method);
   return (
-    <div className="table-scroll">
+    <TableScroll label="Sessions">
       <table className="data-table">
         <caption className="visually-hidden">Your active sessions, most recently used first</caption>
         <thead>
@@ -43,6 +44,6 @@ export function SessionsTable({ sessions, oidcName, headingId }: { sessions: Ses
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

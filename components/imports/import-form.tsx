@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ImportReport } from "@/lib/imports/import-schemas";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 const STATUS_TEXT: Record<ImportReport["items"][number]["status"], string> = {
   anchored: "Anchored",
@@ -151,7 +152,7 @@ export function ImportForm({ slug, groups }: { slug: string; groups: { id: strin
               ) : null}
             </p>
           ) : null}
-          <div className="table-scroll">
+          <TableScroll label="Each annotation of the file and where it lands">
             <table className="data-table">
               <caption className="visually-hidden">Each annotation of the file and where it lands</caption>
               <thead>
@@ -179,7 +180,7 @@ export function ImportForm({ slug, groups }: { slug: string; groups: { id: strin
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FormStatus } from "@/components/forms/form-status";
 import { useJsonForm } from "@/components/forms/use-json-form";
 import { NOTIFICATION_KIND_LABELS, type NotificationKindName } from "@/lib/notifications/notification-kinds";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 type Preference = { kind: NotificationKindName; inApp: boolean; email: boolean };
 
@@ -27,7 +28,7 @@ export function NotificationPreferencesForm({ preferences, emailAvailable }: { p
       }}
     >
       <FormStatus error={formError} success={saved} />
-      <div className="table-scroll">
+      <TableScroll label="Notification preferences">
         <table className="data-table notification-preferences">
           <caption className="visually-hidden">Notifications you get, by kind: in the app and by email</caption>
           <thead>
@@ -63,7 +64,7 @@ export function NotificationPreferencesForm({ preferences, emailAvailable }: { p
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {emailAvailable ? null : <p className="field-hint">This site does not send email at the moment; your email choices apply once it does.</p>}
       <button type="submit" className="button-primary" disabled={pending}>
         {pending ? "Saving…" : "Save notification settings"}

@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { getGroupPage } from "@/lib/groups/group-queries";
 import { formatJoinCode } from "@/lib/groups/join-code";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const metadata: Metadata = { title: "Group" };
 
@@ -76,7 +77,7 @@ export default async function GroupPage({ params }: Props) {
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{isClass ? "Roster" : "Members"}</h2>
-        <div className="table-scroll">
+        <TableScroll label="Members">
           <table className="data-table">
             <thead>
               <tr>
@@ -116,7 +117,7 @@ export default async function GroupPage({ params }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {viewerRole && viewerRole !== "owner" ? (

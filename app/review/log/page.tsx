@@ -11,6 +11,7 @@ import { listModerationLog } from "@/lib/moderation/log-queries";
 import { LOG_ACTION_LABELS, type TLogAction, type TModerationLogQuery } from "@/lib/moderation/log-view";
 import { parseLogPageParams, reviewHref } from "@/lib/moderation/review-page-params";
 import { mayReview } from "@/lib/moderation/review-scope";
+import { TableScroll } from "@/components/layout/table-scroll";
 
 export const metadata: Metadata = { title: "Moderation log" };
 
@@ -46,7 +47,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         </a>
       </p>
       {page.records.length ? (
-        <div className="table-scroll">
+        <TableScroll label="Moderation log">
           <table className="data-table review-log">
             <caption className="visually-hidden">Moderation records, newest first</caption>
             <thead>
@@ -88,7 +89,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>No records match.</p>
       )}
