@@ -117,7 +117,11 @@ const ITEM_INCLUDE = {
       _count: { select: { notes: { where: { moderationStatus: "pending", deletedAt: null } } } },
       notes: {
         where: { moderationStatus: "pending", deletedAt: null, queuedAt: null },
-        select: { id: true, threadId: true, quoteExact: true, anchorStatus: true, body: true, bodyHtml: true, bodyHtmlVersion: true, paragraph: { select: { anchorId: true } } },
+        select: {
+          id: true, threadId: true, quoteExact: true, anchorStatus: true, body: true, bodyHtml: true, bodyHtmlVersion: true, paragraph: { select: { anchorId: true } },
+          // What the policy needs to say whether this moderator may moderate each sample too.
+          authorId: true, visibility: true, groupId: true, moderationStatus: true, deletedAt: true, replyCount: true, threadStatus: true, assignmentId: true, paragraphId: true,
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: BATCH_SAMPLE,
       },
@@ -125,10 +129,13 @@ const ITEM_INCLUDE = {
   },
 } satisfies Prisma.NoteInclude;
 
-function batchView(note: ThreadRow): ImportBatchView | null {
+function batchView(actor: Actor, reader: ReaderContext, note: ThreadRow): ImportBatchView | null {
   const batch = note.importBatch;
   // Only the queued lead of a batch still waiting stands for it; any other of its items is reviewed as itself.
   if (!batch || note.queuedAt === null || note.moderationStatus !== "pending") return null;
+  // A batch holds one visibility, so whoever moderates its lead moderates every item; still, each sample is put to
+  // the policy like every other row this queue shows.
+  const samples = batch.notes.filter((item) => can(actor, "note:moderate", toNoteResource(item, reader)));
   return {
     id: batch.id,
     source: batch.source,
@@ -139,7 +146,7 @@ function batchView(note: ThreadRow): ImportBatchView | null {
     moved: batch.moved,
     orphaned: batch.orphaned,
     pending: batch._count.notes,
-    sample: batch.notes.map((item) => ({
+    sample: samples.map((item) => ({
       id: item.id,
       place: item.anchorStatus === "orphan" || !item.paragraph.anchorId ? null : blockName(item.paragraph.anchorId),
       quote: item.quoteExact,
@@ -246,7 +253,7 @@ async function loadReviewDetails(
         },
         history: histories.get(note.id) ?? null,
         records: records.get(note.id) ?? [],
-        batch: batchView(note),
+        batch: batchView(actor, reader, note),
       },
     ];
   });
