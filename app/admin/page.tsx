@@ -85,7 +85,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <td>{record.actor?.displayName ?? "—"}</td>
                 <td>{record.action}</td>
                 <td>{record.subject?.displayName ?? "—"}</td>
-                <td>
+                {/* A change can be a JSON summary (an import's counts): it wraps anywhere rather than widening the table. */}
+                <td className="audit-change">
                   {record.before ?? "—"} → {record.after ?? "—"}
                 </td>
                 <td>{record.reason}</td>

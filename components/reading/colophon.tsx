@@ -1,3 +1,4 @@
+import { GFDL_URL } from "@/lib/documents/licence-url";
 import type { ReadingEdition } from "@/lib/documents/reading-edition";
 
 /** The source's metadata, as printed there, and the licence under which the text is shared. */
@@ -78,7 +79,7 @@ export function Colophon({ edition, reader }: { edition: ReadingEdition; reader:
           This edition reproduces the transcription to the character, misprints included, except where an editor
           has recorded a correction: each one is listed, with its reason, in the text history above. Paragraph numbers,
           anchors and layout are Marginalia’s. Full licence text:{" "}
-          <a href="https://www.gnu.org/licenses/fdl-1.3.html" rel="license">
+          <a href={GFDL_URL} rel="license">
             GNU Free Documentation License
           </a>
           .

@@ -1,11 +1,11 @@
 import type { CitationFacts } from "./citation-facts";
 import { CITATION_PUBLISHER, noteTitle, type NoteCitationSource } from "./note-citation";
+import { GFDL_URL } from "../documents/licence-url";
 
 /** The tags Zotero and other reference managers read from a page: Highwire Press citation_* and Dublin Core DC.*. */
 export type MetaTags = Record<string, string | string[]>;
 
 const highwireDate = (iso: string) => iso.replaceAll("-", "/");
-const GFDL = "https://www.gnu.org/licenses/fdl-1.3.html";
 
 /** The letter page's tags: the same facts as its Cite dialog (citationFacts), the page's public URL. */
 export function letterMetaTags(facts: CitationFacts, url: string, sourceUrl: string | null): MetaTags {
@@ -24,7 +24,7 @@ export function letterMetaTags(facts: CitationFacts, url: string, sourceUrl: str
     "DC.language": "en",
     "DC.publisher": CITATION_PUBLISHER,
     "DC.identifier": url,
-    "DC.rights": GFDL,
+    "DC.rights": GFDL_URL,
     ...(sourceUrl ? { "DC.source": sourceUrl } : {}),
   };
 }
@@ -63,7 +63,7 @@ export function letterJsonLd(facts: CitationFacts, url: string, sourceUrl: strin
     ...(facts.place ? { locationCreated: { "@type": "Place", name: facts.place } } : {}),
     inLanguage: "en",
     url,
-    license: GFDL,
+    license: GFDL_URL,
     ...(sourceUrl ? { isBasedOn: sourceUrl } : {}),
     publisher: { "@type": "Organization", name: CITATION_PUBLISHER },
   };

@@ -50,7 +50,7 @@ function bibtexKey(source: CitationSource): string {
   return `${surname}${year}${firstWord.replace(/[^a-z]/g, "")}${locator}`;
 }
 
-const BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+export const BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** A BibTeX @misc entry (biblatex-compatible url/urldate fields). */
 export function formatBibtex(source: CitationSource): string {

@@ -1,5 +1,5 @@
 import type { CitationFacts } from "./citation-facts";
-import { escapeBibtex, invertName } from "./format-citation";
+import { BIBTEX_MONTHS, escapeBibtex, invertName } from "./format-citation";
 import { chicagoDate, monthOf, yearOf } from "./format-dates";
 
 /** The publisher every citation names (the Cite dialog's, the meta tags', the JSON-LD's). */
@@ -18,8 +18,6 @@ export type NoteCitationSource = {
   accessedOn: string;
   letter: Pick<CitationFacts, "author" | "title">;
 };
-
-const BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** "paragraph 12" or "section s1": where in the letter the note stands. */
 export const locatorText = (locator: string | null) => (locator === null ? null : /^\d+$/.test(locator) ? `paragraph ${locator}` : `section ${locator}`);

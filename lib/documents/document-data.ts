@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
+import { GFDL_URL } from "./licence-url";
 
 const ZWhen = z.iso.datetime();
 const ZDay = z.iso.date();
@@ -47,7 +48,6 @@ export const ZDocumentData = z.strictObject({
 });
 export type DocumentData = z.infer<typeof ZDocumentData>;
 
-const GFDL = "https://www.gnu.org/licenses/fdl-1.3.html";
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 export async function listDocumentData(prisma: PrismaClient, origin: string): Promise<z.infer<typeof ZDocumentList>> {
@@ -87,7 +87,7 @@ export async function documentData(prisma: PrismaClient, slug: string): Promise<
     translation: document.translation,
     firstPublication: document.firstPublication,
     transcriptionCredit: document.transcriptionCredit,
-    licence: { text: document.licenceText, url: GFDL },
+    licence: { text: document.licenceText, url: GFDL_URL },
     sourceUrl: document.sourceUrl,
     lastUpdatedText: document.lastUpdatedText,
     lastUpdatedOn: day(document.lastUpdatedOn),

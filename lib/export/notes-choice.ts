@@ -6,7 +6,8 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import { notFound, unauthenticated } from "../errors/app-error";
 import { contextOf, loadRequestContext, type Reader, type RequestContext } from "../request/request-context";
-import { readableIds, type KeyedId } from "../w3c/annotation-ids";
+import { readableIds } from "../w3c/annotation-ids";
+import { keysetBatches } from "../w3c/keyset-batches";
 import { READER_ACCESS, readableRowsOf } from "../w3c/annotation-queries";
 
 /** Which annotations a TEI file or a CSV of the notes holds. */
@@ -42,27 +43,15 @@ export async function notesChoiceContext(prisma: PrismaClient, who: Reader, choi
 const BATCH = 1000;
 
 /**
- * Every note and reply a choice holds (see notesChoiceContext), in creation order, batch by batch: the next batch is
- * read while this one is written. Placeholders of deleted notes with live replies are included, as the policy reads them.
+ * Every note and reply a choice holds (see notesChoiceContext), in creation order, batch by batch (keysetBatches).
+ * Placeholders of deleted notes with live replies are included, as the policy reads them.
  */
 export async function* notesOfChoice(prisma: PrismaClient, who: Reader, documentId: string, choice: NotesChoice, path: string): AsyncGenerator<NoteView[]> {
   const scoped = await notesChoiceContext(prisma, who, choice);
   if (!scoped) return;
-  type Batch = { ids: KeyedId[]; notes: NoteView[] };
-  const batchAfter = async (after: KeyedId | null): Promise<Batch> => {
+  yield* keysetBatches(async (after) => {
     const ids = await readableIds(prisma, scoped.ctx, documentId, after ? { kind: "after", ...after } : { kind: "offset", offset: 0 }, BATCH, scoped.extra);
     const rows = await readableRowsOf(prisma, scoped.ctx, ids, path);
-    return { ids, notes: rows.map((row) => toNoteView(row, READER_ACCESS)) };
-  };
-  const prefetch = (after: KeyedId | null) => {
-    const batch = batchAfter(after);
-    batch.catch(() => undefined);
-    return batch;
-  };
-  let pending: Promise<Batch> | null = prefetch(null);
-  while (pending) {
-    const { ids, notes }: Batch = await pending;
-    pending = ids.length === BATCH ? prefetch(ids.at(-1)!) : null;
-    if (notes.length) yield notes;
-  }
+    return { ids, items: rows.map((row) => toNoteView(row, READER_ACCESS)) };
+  }, BATCH);
 }

@@ -1,8 +1,8 @@
 import type { ParagraphRevisionView } from "../corrections/paragraph-revisions";
 import type { ReadingEdition } from "../documents/reading-edition";
 import { element, textElement, xmlText } from "./xml-text";
+import { GFDL_URL } from "../documents/licence-url";
 
-const GFDL = "https://www.gnu.org/licenses/fdl-1.3.html";
 
 /** How the edition is encoded, said once here and in the README ("TEI P5"). */
 const SEGMENTATION =
@@ -42,7 +42,7 @@ export function teiHeader(edition: ReadingEdition, corrections: ParagraphRevisio
         element("publicationStmt", {}, [
           textElement("publisher", {}, "Marginalia"),
           textElement("idno", { type: "URI" }, permalink),
-          element("availability", { status: "free" }, textElement("licence", { target: GFDL }, edition.licenceText)),
+          element("availability", { status: "free" }, textElement("licence", { target: GFDL_URL }, edition.licenceText)),
           textElement("date", { when: generated.toISOString() }, generated.toISOString().slice(0, 10)),
         ].join("")) +
         element(

@@ -3,8 +3,9 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { Prisma } from "../db/generated/client";
 import { notFound, unauthenticated } from "../errors/app-error";
 import type { RequestContext } from "../request/request-context";
-import { annotationsOf, type Annotation } from "./annotation-queries";
-import { countReadable, readableIds, type KeyedId } from "./annotation-ids";
+import { annotationsOf } from "./annotation-queries";
+import { countReadable, readableIds } from "./annotation-ids";
+import { keysetBatches } from "./keyset-batches";
 import { LDP_CONTEXT } from "./container-representation";
 import { W3C_CONTEXT, containerIri } from "./annotation-iris";
 
@@ -35,29 +36,18 @@ export async function* exportAnnotations(prisma: PrismaClient, ctx: RequestConte
   const total = await countReadable(prisma, ctx, document.id, extra);
   const head = { "@context": [W3C_CONTEXT, LDP_CONTEXT], type: "AnnotationCollection", label, total, partOf: containerIri(origin, document.slug), generated: new Date().toISOString() };
   yield `${JSON.stringify(head).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[\n`;
-  // The next batch is read while this one is sent, so the database's time and ours overlap.
-  type Batch = { ids: KeyedId[]; annotations: Annotation[] };
-  const batchAfter = async (after: KeyedId | null): Promise<Batch> => {
-    const ids: KeyedId[] = await readableIds(prisma, ctx, document.id, after ? { kind: "after", ...after } : { kind: "offset", offset: 0 }, BATCH, extra);
-    return { ids, annotations: await annotationsOf(prisma, ctx, ids, origin, document.slug, "w3c-export") };
-  };
-  // A batch still being read when the client goes away must not become an unhandled rejection.
-  const prefetch = (after: KeyedId | null) => {
-    const batch = batchAfter(after);
-    batch.catch(() => undefined);
-    return batch;
-  };
-  let pending: Promise<Batch> | null = prefetch(null);
+  const batches = keysetBatches(async (after) => {
+    const ids = await readableIds(prisma, ctx, document.id, after ? { kind: "after", ...after } : { kind: "offset", offset: 0 }, BATCH, extra);
+    return { ids, items: await annotationsOf(prisma, ctx, ids, origin, document.slug, "w3c-export") };
+  }, BATCH);
   let first = true;
-  while (pending) {
-    const { ids, annotations }: Batch = await pending;
-    pending = ids.length === BATCH ? prefetch(ids.at(-1)!) : null;
+  for await (const annotations of batches) {
     let piece = "";
     for (const annotation of annotations) {
       piece += `${first ? "" : ",\n"}${JSON.stringify(annotation)}`;
       first = false;
     }
-    if (piece) yield piece;
+    yield piece;
   }
   yield "\n]}}\n";
 }
