@@ -17,7 +17,7 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 
 function self(actor: Actor) {
   if (actor.kind !== "user") throw unauthenticated();
-  const resource = { type: "user" as const, id: actor.id, siteRole: actor.siteRole, suspended: actor.suspended };
+  const resource = { type: "user" as const, id: actor.id, siteRole: actor.siteRole, suspended: false };
   return { user: actor as SignedIn, resource };
 }
 

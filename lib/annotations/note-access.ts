@@ -11,7 +11,7 @@ import type { ModerationSight, NoteAccess } from "./load-notes";
 
 /** The actor's group roles, loaded once per request and used for every note it reads. */
 export async function groupRolesOf(prisma: PrismaClient, actor: Actor): Promise<Map<string, GroupRoleName>> {
-  if (actor.kind !== "user" || actor.suspended) return new Map();
+  if (actor.kind !== "user") return new Map();
   const memberships = await prisma.membership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true } });
   return new Map(memberships.map((membership) => [membership.groupId, membership.role]));
 }

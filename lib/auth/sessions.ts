@@ -49,7 +49,6 @@ export async function actorForSession(prisma: PrismaClient, sessionId: string, c
     id: session.user.id,
     displayName: session.user.displayName,
     siteRole: session.user.siteRole,
-    suspended: false,
     sessionId: session.id,
   };
 }

@@ -9,7 +9,6 @@ export type Actor =
       id: string;
       displayName: string;
       siteRole: SiteRoleName;
-      suspended: boolean;
       sessionId: string | null;
       /** Set when the request authenticated with a personal access token (lib/tokens) instead of a session. */
       token?: { id: string; scope: "read" | "write" };

@@ -23,16 +23,17 @@ function onActor<R>(holds: (actor: Actor) => boolean): Condition<R> & { where: N
 }
 
 export const anyone = onActor<unknown>(() => true);
+// Signed in is active: a suspended account has no actor at all, since suspension ends its sessions and tokens
+// (lib/auth/sessions.ts, lib/tokens/token-actor.ts) and its next request reads as anonymous.
 export const signedIn = onActor<unknown>((actor) => actor.kind === "user");
-export const active = onActor<unknown>((actor) => actor.kind === "user" && !actor.suspended);
-export const isAdmin = onActor<unknown>((actor) => active(actor, null) && (actor as SignedIn).siteRole === "admin");
-export const isReviewer = onActor<unknown>((actor) => active(actor, null) && (actor as SignedIn).siteRole === "reviewer");
+export const isAdmin = onActor<unknown>((actor) => signedIn(actor, null) && (actor as SignedIn).siteRole === "admin");
+export const isReviewer = onActor<unknown>((actor) => signedIn(actor, null) && (actor as SignedIn).siteRole === "reviewer");
 
 type InGroup = GroupResource | MembershipResource;
-export const isGroupMember: Condition<InGroup> = (actor, group) => active(actor, null) && group.viewerRole !== null;
+export const isGroupMember: Condition<InGroup> = (actor, group) => signedIn(actor, null) && group.viewerRole !== null;
 export const isGroupStaff: Condition<InGroup> = (actor, group) =>
-  active(actor, null) && (group.viewerRole === "owner" || group.viewerRole === "moderator");
-export const isGroupOwner: Condition<InGroup> = (actor, group) => active(actor, null) && group.viewerRole === "owner";
+  signedIn(actor, null) && (group.viewerRole === "owner" || group.viewerRole === "moderator");
+export const isGroupOwner: Condition<InGroup> = (actor, group) => signedIn(actor, null) && group.viewerRole === "owner";
 export const notGroupMember: Condition<GroupResource> = (_actor, group) => group.viewerRole === null;
 export const notGroupOwner: Condition<InGroup> = (_actor, group) => group.viewerRole !== "owner";
 
@@ -74,14 +75,14 @@ export const notNoteAuthor = onNotes(
  */
 export const moderatesNote = onNotes(
   (actor, note) => {
-    if (!active(actor, null) || isNoteAuthor(actor, note)) return false;
+    if (!signedIn(actor, null) || isNoteAuthor(actor, note)) return false;
     const siteRole = (actor as SignedIn).siteRole;
     if (note.visibility === "public") return siteRole === "reviewer" || siteRole === "admin";
     if (note.visibility === "group") return siteRole === "admin" || note.viewerGroupRole === "owner" || note.viewerGroupRole === "moderator";
     return false;
   },
   (actor, reader) => {
-    if (!active(actor, null)) return FALSE;
+    if (!signedIn(actor, null)) return FALSE;
     const siteRole = (actor as SignedIn).siteRole;
     return and(
       ne("authorId", (actor as SignedIn).id),
@@ -92,12 +93,12 @@ export const moderatesNote = onNotes(
     );
   },
 );
-export const moderatesAGroup: Condition<ModerationResource> = (actor, resource) => active(actor, null) && resource.viewerModeratesAGroup;
+export const moderatesAGroup: Condition<ModerationResource> = (actor, resource) => signedIn(actor, null) && resource.viewerModeratesAGroup;
 export const noteIsPublic = onNotes((_actor, note) => note.visibility === "public", () => eq("visibility", "public"));
 export const noteIsGroup = onNotes((_actor, note) => note.visibility === "group", () => eq("visibility", "group"));
 export const inNoteGroup = onNotes(
-  (actor, note) => active(actor, null) && note.viewerGroupRole !== null,
-  (actor, reader) => (active(actor, null) ? isIn("groupId", [...reader.roles.keys()]) : FALSE),
+  (actor, note) => signedIn(actor, null) && note.viewerGroupRole !== null,
+  (actor, reader) => (signedIn(actor, null) ? isIn("groupId", [...reader.roles.keys()]) : FALSE),
 );
 /**
  * The assignment's peer visibility lets this reader see the note now. The class's teachers (the note group's owners
@@ -126,15 +127,15 @@ export const writerInDraftGroup: Condition<NoteDraftResource> = (_actor, draft) 
 // Teaching: a class's teachers are its owner and moderators; a student is the one whose work or grade it is.
 type ClassRecord = FeedbackResource | GradeResource;
 export const teachesClass: Condition<ClassRecord> = (actor, record) =>
-  active(actor, null) && (record.viewerClassRole === "owner" || record.viewerClassRole === "moderator");
+  signedIn(actor, null) && (record.viewerClassRole === "owner" || record.viewerClassRole === "moderator");
 export const isTheStudent: Condition<ClassRecord> = (actor, record) => actor.kind === "user" && actor.id === record.studentId;
 export const notTheStudent: Condition<ClassRecord> = (actor, record) => !isTheStudent(actor, record);
 export const gradesReleased: Condition<GradeResource> = (_actor, grade) => grade.released;
 
 // Assignments: a class's teachers (owner, moderators) manage them; its students see and work on published ones.
 export const teachesAssignmentClass: Condition<AssignmentResource> = (actor, assignment) =>
-  active(actor, null) && (assignment.viewerRole === "owner" || assignment.viewerRole === "moderator");
-export const inAssignmentClass: Condition<AssignmentResource> = (actor, assignment) => active(actor, null) && assignment.viewerRole !== null;
+  signedIn(actor, null) && (assignment.viewerRole === "owner" || assignment.viewerRole === "moderator");
+export const inAssignmentClass: Condition<AssignmentResource> = (actor, assignment) => signedIn(actor, null) && assignment.viewerRole !== null;
 export const assignmentIsForAClass: Condition<AssignmentResource> = (_actor, assignment) => assignment.groupKind === "class";
 export const assignmentNotDraft: Condition<AssignmentResource> = (_actor, assignment) => assignment.state !== "draft";
 export const assignmentIsPublished: Condition<AssignmentResource> = (_actor, assignment) => assignment.state === "published";

@@ -1,5 +1,4 @@
 import {
-  active,
   anyone,
   isAdmin,
   isGroupMember,
@@ -68,13 +67,13 @@ export const POLICY = {
 
   "account:manage": { write: true, rules: [[signedIn, isSelf]] } as Entry<UserResource>,
   "profile:read": { write: false, rules: [[anyone]] } as Entry<UserResource>,
-  "profile:update": { write: true, rules: [[active, isSelf]] } as Entry<UserResource>,
+  "profile:update": { write: true, rules: [[signedIn, isSelf]] } as Entry<UserResource>,
 
-  "group:create": { write: true, rules: [[active]] } as Entry<SiteResource>,
+  "group:create": { write: true, rules: [[signedIn]] } as Entry<SiteResource>,
   "group:read": { write: false, rules: [[isGroupMember], [isAdmin]] } as Entry<GroupResource>,
   "group:update": { write: true, hiddenBy: "group:read", rules: [[isGroupOwner], [isAdmin]] } as Entry<GroupResource>,
   "group:invite": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff], [isAdmin]] } as Entry<GroupResource>,
-  "group:join": { write: true, rules: [[active, notGroupMember]] } as Entry<GroupResource>,
+  "group:join": { write: true, rules: [[signedIn, notGroupMember]] } as Entry<GroupResource>,
   "group:leave": { write: true, hiddenBy: "group:read", rules: [[isGroupMember, notGroupOwner]] } as Entry<GroupResource>,
 
   "membership:remove": {
@@ -119,22 +118,22 @@ export const POLICY = {
     write: true,
     hiddenBy: "note:read",
     rules: [
-      [active, noteIsLiveOrPlaceholder, isNoteAuthor],
-      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic, peerGateOpen],
-      [active, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
+      [signedIn, noteIsLiveOrPlaceholder, isNoteAuthor],
+      [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic, peerGateOpen],
+      [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
     ],
   } as Entry<NoteResource>,
-  "note:create": { write: true, rules: [[active, draftNotInGroup], [active, writerInDraftGroup]] } as Entry<NoteDraftResource>,
-  "note:update": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
-  "note:delete": { write: true, hiddenBy: "note:read", rules: [[active, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
+  "note:create": { write: true, rules: [[signedIn, draftNotInGroup], [signedIn, writerInDraftGroup]] } as Entry<NoteDraftResource>,
+  "note:update": { write: true, hiddenBy: "note:read", rules: [[signedIn, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
+  "note:delete": { write: true, hiddenBy: "note:read", rules: [[signedIn, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
 
   // Any signed-in reader of a shared, approved item may flag it, except its author; private items are never flagged.
   "note:flag": {
     write: true,
     hiddenBy: "note:read",
     rules: [
-      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsPublic, peerGateOpen],
-      [active, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
+      [signedIn, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsPublic, peerGateOpen],
+      [signedIn, noteIsLive, notNoteAuthor, noteIsApproved, threadIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
     ],
   } as Entry<NoteResource>,
   // Approve, hide, restore, mark spam, lock and unlock: the item's moderators (see moderatesNote), never its author.

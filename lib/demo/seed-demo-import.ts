@@ -49,7 +49,7 @@ export async function seedDemoImport(prisma: PrismaClient, ids: Map<string, stri
   const newcomer = await prisma.user.findUniqueOrThrow({ where: { id: newcomerId }, select: { id: true, displayName: true, siteRole: true } });
   const report = await importAnnotations(
     prisma,
-    { kind: "user", id: newcomer.id, displayName: newcomer.displayName, siteRole: newcomer.siteRole, suspended: false, sessionId: null },
+    { kind: "user", id: newcomer.id, displayName: newcomer.displayName, siteRole: newcomer.siteRole, sessionId: null },
     SLUG,
     DEMO_FILE,
     ZImportQuery.parse({ visibility: "public", sameAs: DEMO_PAGE }),

@@ -1,6 +1,5 @@
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
-import type { MembershipResource } from "../authz/resources";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { AppError, notFound } from "../errors/app-error";
 import type { Clock } from "../auth/clock";
@@ -71,34 +70,4 @@ export async function leaveGroup(prisma: PrismaClient, actor: Actor, groupId: st
   }
   assertCan(actor, "group:leave", group);
   await prisma.membership.delete({ where: { groupId_userId: { groupId, userId: (actor as SignedIn).id } } });
-}
-
-async function loadMembership(prisma: PrismaClient, actor: Actor, groupId: string, userId: string): Promise<MembershipResource> {
-  const group = await loadGroupResource(prisma, actor, groupId);
-  assertCan(actor, "group:read", group);
-  const target = await prisma.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { role: true } });
-  if (!target) throw notFound("Not a member of this group");
-  return { type: "membership", groupId, viewerRole: group.viewerRole, targetUserId: userId, targetRole: target.role };
-}
-
-export async function removeMember(prisma: PrismaClient, actor: Actor, groupId: string, userId: string) {
-  const membership = await loadMembership(prisma, actor, groupId, userId);
-  assertCan(actor, "membership:remove", membership);
-  await prisma.membership.delete({ where: { groupId_userId: { groupId, userId } } });
-}
-
-export async function changeMemberRole(prisma: PrismaClient, actor: Actor, groupId: string, userId: string, role: "moderator" | "member") {
-  const membership = await loadMembership(prisma, actor, groupId, userId);
-  assertCan(actor, "membership:change-role", membership);
-  await prisma.membership.update({ where: { groupId_userId: { groupId, userId } }, data: { role } });
-}
-
-/** The new owner must already be a member; the old owner stays on as a moderator. */
-export async function transferOwnership(prisma: PrismaClient, actor: Actor, groupId: string, userId: string) {
-  const membership = await loadMembership(prisma, actor, groupId, userId);
-  assertCan(actor, "membership:transfer-ownership", membership);
-  await prisma.$transaction(async (tx) => {
-    await tx.membership.updateMany({ where: { groupId, role: "owner" }, data: { role: "moderator" } });
-    await tx.membership.update({ where: { groupId_userId: { groupId, userId } }, data: { role: "owner" } });
-  });
 }

@@ -21,7 +21,7 @@ export async function itemModeratorIds(tx: Prisma.TransactionClient, item: Item)
   });
   return candidates
     .filter((user) => {
-      const actor: Actor = { kind: "user", id: user.id, displayName: user.displayName, siteRole: user.siteRole, suspended: false, sessionId: null };
+      const actor: Actor = { kind: "user", id: user.id, displayName: user.displayName, siteRole: user.siteRole, sessionId: null };
       const role = item.groupId ? (user.memberships.find((membership) => membership.groupId === item.groupId)?.role ?? null) : null;
       // The item as this candidate's reader facts make it: only its role in the item's group matters to moderatesNote.
       return can(actor, "note:moderate", toNoteResource(item, readerContextOf(role ? [[item.groupId!, role]] : [], [], [], new Date())));

@@ -26,11 +26,11 @@ export type ReviewScope = {
 
 /**
  * What the request's reader moderates, from its context (no query). Null when it moderates nothing at all
- * (anonymous, suspended, or a researcher who staffs no group).
+ * (anonymous, or a researcher who staffs no group).
  */
 export function reviewScopeWith(ctx: RequestContext): ReviewScope | null {
   const { actor } = ctx;
-  if (actor.kind !== "user" || actor.suspended) return null;
+  if (actor.kind !== "user") return null;
   const staff = ctx.groups.filter((group) => group.role === "owner" || group.role === "moderator");
   const staffGroups = staff.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   const publicItems = actor.siteRole === "reviewer" || actor.siteRole === "admin";
@@ -51,7 +51,7 @@ export function mayReviewWith(ctx: RequestContext): boolean {
  * admins are answered without a query; others by whether they own or moderate a group.
  */
 export async function mayReview(prisma: PrismaClient, actor: Actor): Promise<boolean> {
-  if (actor.kind !== "user" || actor.suspended) return false;
+  if (actor.kind !== "user") return false;
   if (can(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: false })) return true;
   const staff = await prisma.membership.findFirst({ where: { userId: actor.id, role: { in: ["owner", "moderator"] } }, select: { groupId: true } });
   return can(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: staff !== null });

@@ -42,7 +42,7 @@ export async function readersAmong(tx: Client, noteId: string, userIds: Iterable
   const roleOf = new Map(memberships.map((membership) => [membership.userId, membership.role]));
   return users
     .filter((user) => {
-      const actor: Actor = { kind: "user", id: user.id, displayName: user.displayName, siteRole: user.siteRole, suspended: false, sessionId: null };
+      const actor: Actor = { kind: "user", id: user.id, displayName: user.displayName, siteRole: user.siteRole, sessionId: null };
       const role = roleOf.get(user.id);
       const roles: [string, GroupRoleName][] = note.groupId && role ? [[note.groupId, role]] : [];
       // As in readerContext: an assignment is known to the members of its class only (others find its gate closed).

@@ -7,7 +7,7 @@ import { assertCan } from "../authz/can";
  */
 export function selfResource(actor: Actor): { userId: string } {
   const resource = actor.kind === "user"
-    ? { type: "user" as const, id: actor.id, siteRole: actor.siteRole, suspended: actor.suspended }
+    ? { type: "user" as const, id: actor.id, siteRole: actor.siteRole, suspended: false }
     : { type: "user" as const, id: "", siteRole: "researcher" as const, suspended: false };
   assertCan(actor, "account:manage", resource);
   return { userId: resource.id };

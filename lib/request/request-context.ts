@@ -29,7 +29,7 @@ type Row = {
  * assignments, the reader's own live notes on assignments (the peer rule "after first note"), and the unread count.
  */
 export async function loadRequestContext(prisma: Prisma.TransactionClient | PrismaClient, actor: Actor, now: Date = new Date()): Promise<RequestContext> {
-  if (actor.kind !== "user" || actor.suspended) return { kind: "request-context", actor, reader: emptyReaderContext(now), groups: [], unreadNotifications: 0 };
+  if (actor.kind !== "user") return { kind: "request-context", actor, reader: emptyReaderContext(now), groups: [], unreadNotifications: 0 };
   const [row] = await prisma.$queryRaw<Row[]>`
     SELECT
       COALESCE((

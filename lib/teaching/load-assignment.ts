@@ -4,7 +4,7 @@ import type { PrismaClient } from "../db/create-prisma-client";
 import { assertRowId } from "../db/row-id";
 import { notFound } from "../errors/app-error";
 
-/** The actor's role in a group, or null (anonymous, suspended or not a member). */
+/** The actor's role in a group, or null (anonymous or not a member). */
 export async function roleInGroup(prisma: PrismaClient, actor: Actor, groupId: string): Promise<GroupRoleName | null> {
   if (actor.kind !== "user") return null;
   const membership = await prisma.membership.findUnique({ where: { groupId_userId: { groupId, userId: actor.id } }, select: { role: true } });

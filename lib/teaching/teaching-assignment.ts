@@ -32,7 +32,7 @@ export async function loadTeachingAssignment(prisma: PrismaClient, actor: Actor,
   assertRowId(assignmentId);
   const [assignment, membership] = await Promise.all([
     prisma.assignment.findUnique({ where: { id: assignmentId }, select: ASSIGNMENT_SELECT }),
-    actor.kind === "user" && !actor.suspended
+    actor.kind === "user"
       ? prisma.membership.findFirst({ where: { userId: actor.id, group: { assignments: { some: { id: assignmentId } } } }, select: { role: true } })
       : null,
   ]);

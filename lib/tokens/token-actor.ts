@@ -43,7 +43,6 @@ export async function actorForBearer(prisma: PrismaClient, header: string, clock
     id: row.user.id,
     displayName: row.user.displayName,
     siteRole: row.user.siteRole,
-    suspended: false,
     sessionId: null,
     token: { id: row.id, scope: row.scope },
   };

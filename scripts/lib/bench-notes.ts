@@ -169,7 +169,7 @@ export async function benchNotes(base: string, databaseUrl: string, generated: B
     // The same lists through the domain function in this process (Prisma, the policy on every row), without HTTP,
     // Next or the session check: what the data layer itself costs next to the raw SQL.
     const domain = createPrismaClient({ connectionString: databaseUrl, poolMax: 2, ...MAINTENANCE_TIMEOUTS });
-    const reader = { kind: "user" as const, id: generated.readerId, siteRole: "researcher" as const, suspended: false };
+    const reader = { kind: "user" as const, id: generated.readerId, siteRole: "researcher" as const };
     const viaDomain = async (query: Record<string, unknown>) =>
       time("domain", runs, () => listNotes(domain, reader as never, SLUG, ZNoteListQuery.parse({ limit: 50, ...query })));
     const domainPairs = [await viaDomain({ paragraph: "p9" }), await viaDomain({})];

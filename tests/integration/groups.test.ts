@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  changeMemberRole,
-  createGroup,
-  createInvite,
-  joinGroup,
-  leaveGroup,
-  removeMember,
-  revokeInvite,
-  transferOwnership,
-} from "@/lib/groups/group-operations";
+import { createGroup, createInvite, joinGroup, leaveGroup, revokeInvite } from "@/lib/groups/group-operations";
+import { changeMemberRole, removeMember, transferOwnership } from "@/lib/groups/membership-operations";
 import { getGroupPage, listMyGroups } from "@/lib/groups/group-queries";
 import { ZCreateGroup, ZJoinGroup } from "@/lib/groups/group-schemas";
 import { formatJoinCode } from "@/lib/groups/join-code";
@@ -199,14 +191,14 @@ describe("roles inside a group", () => {
     const group = await newClass(teacher, "History 107");
     const { code } = await createInvite(db.prisma, teacher, group.id, 14, clock);
     for (const actor of [assistantA, assistantB, student]) await joinAsTyped(actor, code);
-    await changeMemberRole(db.prisma, teacher, group.id, assistantA.id, "moderator");
-    await changeMemberRole(db.prisma, teacher, group.id, assistantB.id, "moderator");
+    await changeMemberRole(db.prisma, teacher, { groupId: group.id, userId: assistantA.id, role: "moderator" });
+    await changeMemberRole(db.prisma, teacher, { groupId: group.id, userId: assistantB.id, role: "moderator" });
 
     await createInvite(db.prisma, assistantA, group.id, 7, clock);
-    expect(await appErrorCode(removeMember(db.prisma, assistantA, group.id, assistantB.id))).toBe("forbidden");
-    expect(await appErrorCode(removeMember(db.prisma, assistantA, group.id, teacher.id))).toBe("forbidden");
-    expect(await appErrorCode(changeMemberRole(db.prisma, assistantA, group.id, student.id, "moderator"))).toBe("forbidden");
-    await removeMember(db.prisma, assistantA, group.id, student.id);
+    expect(await appErrorCode(removeMember(db.prisma, assistantA, { groupId: group.id, userId: assistantB.id }))).toBe("forbidden");
+    expect(await appErrorCode(removeMember(db.prisma, assistantA, { groupId: group.id, userId: teacher.id }))).toBe("forbidden");
+    expect(await appErrorCode(changeMemberRole(db.prisma, assistantA, { groupId: group.id, userId: student.id, role: "moderator" }))).toBe("forbidden");
+    await removeMember(db.prisma, assistantA, { groupId: group.id, userId: student.id });
 
     expect(await roleOf(group.id, student.id)).toBeNull();
     expect(await roleOf(group.id, assistantB.id)).toBe("moderator");
@@ -223,7 +215,7 @@ describe("roles inside a group", () => {
     await joinAsTyped(first, code);
     await joinAsTyped(second, code);
 
-    expect(await appErrorCode(removeMember(db.prisma, first, group.id, second.id))).toBe("forbidden");
+    expect(await appErrorCode(removeMember(db.prisma, first, { groupId: group.id, userId: second.id }))).toBe("forbidden");
     expect(await roleOf(group.id, second.id)).toBe("member");
   });
 
@@ -236,7 +228,7 @@ describe("roles inside a group", () => {
     expect(await appErrorCode(leaveGroup(db.prisma, teacher, group.id))).toBe("conflict");
     expect(await roleOf(group.id, teacher.id)).toBe("owner");
 
-    await transferOwnership(db.prisma, teacher, group.id, successor.id);
+    await transferOwnership(db.prisma, teacher, { groupId: group.id, userId: successor.id });
     expect(await roleOf(group.id, successor.id)).toBe("owner");
     expect(await roleOf(group.id, teacher.id)).toBe("moderator");
     expect(await db.prisma.membership.count({ where: { groupId: group.id, role: "owner" } })).toBe(1);
@@ -255,8 +247,8 @@ describe("roles inside a group", () => {
     const group = await newClass(teacher, "History 110");
     await joinAsTyped(student, (await createInvite(db.prisma, teacher, group.id, 14, clock)).code);
 
-    expect(await appErrorCode(transferOwnership(db.prisma, student, group.id, student.id))).toBe("forbidden");
-    expect(await appErrorCode(transferOwnership(db.prisma, teacher, group.id, outsider.id))).toBe("not_found");
+    expect(await appErrorCode(transferOwnership(db.prisma, student, { groupId: group.id, userId: student.id }))).toBe("forbidden");
+    expect(await appErrorCode(transferOwnership(db.prisma, teacher, { groupId: group.id, userId: outsider.id }))).toBe("not_found");
     expect(await roleOf(group.id, teacher.id)).toBe("owner");
   });
 });

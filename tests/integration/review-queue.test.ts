@@ -200,10 +200,6 @@ describe("who sees which items in the review queue", () => {
     expect(await appErrorCode(loadReviewDashboard(db.prisma, actors.researcher, NOW))).toBe("not_found");
   });
 
-  it("a suspended reviewer reviews nothing", async () => {
-    expect(await appErrorCode(queue({ ...actors.reviewer, suspended: true }))).toBe("not_found");
-  });
-
   it("a single item is found only while it is in the actor's reach", async () => {
     expect((await getReviewItem(db.prisma, actors.reviewer, items.publicFlagged))?.note.id).toBe(items.publicFlagged);
     expect(await getReviewItem(db.prisma, actors.reviewer, items.groupOnePending)).toBeNull();

@@ -4,13 +4,13 @@ import { assertCan, can } from "@/lib/authz/can";
 import { POLICY, type Permission } from "@/lib/authz/policy";
 import type { Resource } from "@/lib/authz/resources";
 
-const ACTORS = ["anonymous", "researcher", "groupMember", "groupModerator", "groupOwner", "reviewer", "admin", "suspended"] as const;
+const ACTORS = ["anonymous", "researcher", "groupMember", "groupModerator", "groupOwner", "reviewer", "admin"] as const;
 type ActorName = (typeof ACTORS)[number];
 
 function actorFor(name: ActorName): Actor {
   if (name === "anonymous") return { kind: "anonymous" };
   const siteRole = name === "admin" ? "admin" : name === "reviewer" ? "reviewer" : "researcher";
-  return { kind: "user", id: `user-${name}`, displayName: name, siteRole, suspended: name === "suspended", sessionId: "s" };
+  return { kind: "user", id: `user-${name}`, displayName: name, siteRole, sessionId: "s" };
 }
 
 function roleIn(name: ActorName): GroupRoleName | null {
@@ -64,50 +64,51 @@ const draft = (visibility: Visibility) => (name: ActorName): Resource => ({
   viewerGroupRole: visibility === "group" ? roleIn(name) : null,
 });
 
-// Expected answers, in ACTORS order: anonymous, researcher, member, moderator, owner, reviewer, admin, suspended.
+// Expected answers, in ACTORS order: anonymous, researcher, member, moderator, owner, reviewer, admin. A suspended
+// account has no column: suspension ends its sessions and tokens, so its requests are anonymous (tests/integration/sessions.test.ts).
 const T = true;
 const F = false;
 const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allowed: boolean[] }> = {
-  "document:read": { resource: () => ({ type: "document" }), allowed: [T, T, T, T, T, T, T, T] },
-  "account:manage": { resource: selfUser, allowed: [F, T, T, T, T, T, T, T] },
-  "profile:read": { resource: otherUser, allowed: [T, T, T, T, T, T, T, T] },
-  "profile:update": { resource: selfUser, allowed: [F, T, T, T, T, T, T, F] },
-  "group:create": { resource: () => ({ type: "site" }), allowed: [F, T, T, T, T, T, T, F] },
-  "group:read": { resource: group, allowed: [F, F, T, T, T, F, T, F] },
-  "group:update": { resource: group, allowed: [F, F, F, F, T, F, T, F] },
-  "group:invite": { resource: group, allowed: [F, F, F, T, T, F, T, F] },
-  "group:join": { resource: group, allowed: [F, T, F, F, F, T, T, F] },
-  "group:leave": { resource: group, allowed: [F, F, T, T, F, F, F, F] },
-  "membership:remove": { resource: otherMember, allowed: [F, F, F, T, T, F, T, F] },
-  "membership:change-role": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
-  "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T, F] },
-  "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F, F] },
-  "note:read": { resource: note("public"), allowed: [T, T, T, T, T, T, T, T] },
-  "note:reply": { resource: note("public"), allowed: [F, T, T, T, T, T, T, F] },
-  "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T, F] },
-  "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
-  "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F, F] },
-  "note:flag": { resource: note("public"), allowed: [F, T, T, T, T, T, T, F] },
-  "note:moderate": { resource: note("public"), allowed: [F, F, F, F, F, T, T, F] },
-  "note:see-moderation": { resource: note("public"), allowed: [T, T, T, T, T, T, T, T] },
-  "moderation:review": { resource: moderation, allowed: [F, F, F, T, T, T, T, F] },
-  "user:trust": { resource: otherUser, allowed: [F, F, F, F, F, T, T, F] },
-  "group:set-moderation": { resource: group, allowed: [F, F, F, T, T, F, T, F] },
-  "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T, F] },
-  "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T, T] },
-  "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
-  "outbox:read": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T, F] },
-  "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
-  "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T, F] },
-  "feedback:read": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F, F] },
-  "feedback:write": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F, F] },
-  "grade:read": { resource: grade("other", true), allowed: [F, F, F, T, T, F, F, F] },
-  "grade:write": { resource: grade("other", false), allowed: [F, F, F, T, T, F, F, F] },
-  "grade:release": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
-  "gradebook:export": { resource: group, allowed: [F, F, F, T, T, F, F, F] },
-  "assignment:read": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F, F] },
-  "assignment:manage": { resource: assignment("published"), allowed: [F, F, F, T, T, F, F, F] },
-  "assignment:work": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F, F] },
+  "document:read": { resource: () => ({ type: "document" }), allowed: [T, T, T, T, T, T, T] },
+  "account:manage": { resource: selfUser, allowed: [F, T, T, T, T, T, T] },
+  "profile:read": { resource: otherUser, allowed: [T, T, T, T, T, T, T] },
+  "profile:update": { resource: selfUser, allowed: [F, T, T, T, T, T, T] },
+  "group:create": { resource: () => ({ type: "site" }), allowed: [F, T, T, T, T, T, T] },
+  "group:read": { resource: group, allowed: [F, F, T, T, T, F, T] },
+  "group:update": { resource: group, allowed: [F, F, F, F, T, F, T] },
+  "group:invite": { resource: group, allowed: [F, F, F, T, T, F, T] },
+  "group:join": { resource: group, allowed: [F, T, F, F, F, T, T] },
+  "group:leave": { resource: group, allowed: [F, F, T, T, F, F, F] },
+  "membership:remove": { resource: otherMember, allowed: [F, F, F, T, T, F, T] },
+  "membership:change-role": { resource: otherMember, allowed: [F, F, F, F, T, F, T] },
+  "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T] },
+  "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F] },
+  "note:read": { resource: note("public"), allowed: [T, T, T, T, T, T, T] },
+  "note:reply": { resource: note("public"), allowed: [F, T, T, T, T, T, T] },
+  "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T] },
+  "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F] },
+  "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F] },
+  "note:flag": { resource: note("public"), allowed: [F, T, T, T, T, T, T] },
+  "note:moderate": { resource: note("public"), allowed: [F, F, F, F, F, T, T] },
+  "note:see-moderation": { resource: note("public"), allowed: [T, T, T, T, T, T, T] },
+  "moderation:review": { resource: moderation, allowed: [F, F, F, T, T, T, T] },
+  "user:trust": { resource: otherUser, allowed: [F, F, F, F, F, T, T] },
+  "group:set-moderation": { resource: group, allowed: [F, F, F, T, T, F, T] },
+  "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T] },
+  "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T] },
+  "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T] },
+  "outbox:read": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T] },
+  "user:change-role": { resource: otherUser, allowed: [F, F, F, F, F, F, T] },
+  "user:suspend": { resource: otherUser, allowed: [F, F, F, F, F, F, T] },
+  "feedback:read": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F] },
+  "feedback:write": { resource: feedback("other"), allowed: [F, F, F, T, T, F, F] },
+  "grade:read": { resource: grade("other", true), allowed: [F, F, F, T, T, F, F] },
+  "grade:write": { resource: grade("other", false), allowed: [F, F, F, T, T, F, F] },
+  "grade:release": { resource: group, allowed: [F, F, F, T, T, F, F] },
+  "gradebook:export": { resource: group, allowed: [F, F, F, T, T, F, F] },
+  "assignment:read": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F] },
+  "assignment:manage": { resource: assignment("published"), allowed: [F, F, F, T, T, F, F] },
+  "assignment:work": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F] },
 };
 
 describe("the policy table", () => {
@@ -131,52 +132,52 @@ describe("the policy table", () => {
 
 // Every note permission × actor × visibility, for a note by someone else and for the actor's own note.
 const NOTE_MATRIX: { permission: Permission; visibility: Visibility; author: "other" | "self"; allowed: boolean[] }[] = [
-  { permission: "note:read", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
+  { permission: "note:read", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
   // Admins moderate every group's items, so they read them too.
-  { permission: "note:read", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, T, F] },
-  { permission: "note:read", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T, T] },
-  { permission: "note:read", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
-  { permission: "note:read", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
-  { permission: "note:read", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T, T] },
-  { permission: "note:reply", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:reply", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
-  { permission: "note:reply", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:reply", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:reply", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:reply", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:update", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:update", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:update", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:update", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:update", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:update", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:delete", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:delete", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:delete", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:delete", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:delete", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:delete", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:flag", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:flag", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F, F] },
-  { permission: "note:flag", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:flag", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:flag", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:flag", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:moderate", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:moderate", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T, F] },
-  { permission: "note:moderate", visibility: "public", author: "other", allowed: [F, F, F, F, F, T, T, F] },
-  { permission: "note:moderate", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:moderate", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:moderate", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:see-moderation", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F, F] },
-  { permission: "note:see-moderation", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T, F] },
-  { permission: "note:see-moderation", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T, T] },
-  { permission: "note:see-moderation", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, T] },
-  { permission: "note:see-moderation", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T, T] },
-  { permission: "note:see-moderation", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T, T] },
-  { permission: "note:create", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T, F] },
-  { permission: "note:create", visibility: "group", author: "self", allowed: [F, F, T, T, T, F, F, F] },
-  { permission: "note:create", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T, F] },
+  { permission: "note:read", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, T] },
+  { permission: "note:read", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:read", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T] },
+  { permission: "note:reply", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:reply", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F] },
+  { permission: "note:reply", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:reply", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:reply", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:reply", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:update", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:update", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:update", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:update", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:delete", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "group", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "public", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:delete", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:delete", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:delete", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:flag", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "group", author: "other", allowed: [F, F, T, T, T, F, F] },
+  { permission: "note:flag", visibility: "public", author: "other", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:flag", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:flag", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T] },
+  { permission: "note:moderate", visibility: "public", author: "other", allowed: [F, F, F, F, F, T, T] },
+  { permission: "note:moderate", visibility: "private", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "group", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:moderate", visibility: "public", author: "self", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:see-moderation", visibility: "private", author: "other", allowed: [F, F, F, F, F, F, F] },
+  { permission: "note:see-moderation", visibility: "group", author: "other", allowed: [F, F, F, T, T, F, T] },
+  { permission: "note:see-moderation", visibility: "public", author: "other", allowed: [T, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "group", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:see-moderation", visibility: "public", author: "self", allowed: [T, T, T, T, T, T, T] },
+  { permission: "note:create", visibility: "private", author: "self", allowed: [F, T, T, T, T, T, T] },
+  { permission: "note:create", visibility: "group", author: "self", allowed: [F, F, T, T, T, F, F] },
+  { permission: "note:create", visibility: "public", author: "self", allowed: [F, T, T, T, T, T, T] },
 ];
 
 describe("notes: every permission × actor × visibility", () => {
@@ -206,7 +207,7 @@ describe("notes: every permission × actor × visibility", () => {
       // In a group: its members no longer see it, its owner and moderators (and admins) do.
       const inGroup = (name: ActorName) => ({ ...note("group")(name), ...state }) as never;
       expect(ACTORS.map((name) => can(actorFor(name), "note:read", inGroup(name)))).toEqual(
-        "deleted" in state ? [F, F, F, F, F, F, F, F] : [F, F, F, T, T, F, T, F],
+        "deleted" in state ? [F, F, F, F, F, F, F] : [F, F, F, T, T, F, T],
       );
     }
   });
@@ -214,15 +215,15 @@ describe("notes: every permission × actor × visibility", () => {
   it("hiding a note hides its replies: others no longer see them, their author and moderators still do", () => {
     for (const threadStatus of ["hidden", "pending", "spam"] as const) {
       const reply = (name: ActorName) => ({ ...note("public")(name), threadStatus }) as never;
-      expect(ACTORS.map((name) => can(actorFor(name), "note:read", reply(name)))).toEqual([F, F, F, F, F, T, T, F]);
+      expect(ACTORS.map((name) => can(actorFor(name), "note:read", reply(name)))).toEqual([F, F, F, F, F, T, T]);
       expect(ACTORS.some((name) => can(actorFor(name), "note:flag", reply(name)))).toBe(false);
       const ownReply = { ...note("public")("researcher"), authorId: "user-researcher", threadStatus } as never;
       expect(can(actorFor("researcher"), "note:read", ownReply)).toBe(true);
       const groupReply = (name: ActorName) => ({ ...note("group")(name), threadStatus }) as never;
-      expect(ACTORS.map((name) => can(actorFor(name), "note:read", groupReply(name)))).toEqual([F, F, F, T, T, F, T, F]);
+      expect(ACTORS.map((name) => can(actorFor(name), "note:read", groupReply(name)))).toEqual([F, F, F, T, T, F, T]);
     }
     const approvedThread = (name: ActorName) => ({ ...note("public")(name), threadStatus: "approved" }) as never;
-    expect(ACTORS.map((name) => can(actorFor(name), "note:read", approvedThread(name)))).toEqual([T, T, T, T, T, T, T, T]);
+    expect(ACTORS.map((name) => can(actorFor(name), "note:read", approvedThread(name)))).toEqual([T, T, T, T, T, T, T]);
   });
 
   it("a deleted note with live replies is a placeholder for whoever could read it, and nobody can change it", () => {
@@ -258,7 +259,6 @@ describe("notes: every permission × actor × visibility", () => {
     expect(status("anonymous", note("public")("anonymous"))).toBe(401);
     expect(status("researcher", note("group")("researcher"))).toBe(404);
     expect(status("researcher", note("private")("researcher"))).toBe(404);
-    expect(status("suspended", note("public")("suspended"))).toBe(403);
     expect(status("groupMember", note("group")("groupMember"))).toBe(200);
   });
 });
@@ -457,10 +457,9 @@ describe("moderation edge cases", () => {
     expect(statusOf("groupModerator", "group:set-moderation", group("groupModerator"))).toBe(200);
   });
 
-  it("the review tools: reviewers, admins and whoever staffs a group; a suspended staff member is not", () => {
+  it("the review tools: reviewers, admins and whoever staffs a group", () => {
     const staffOfSome = { type: "moderation", viewerModeratesAGroup: true } as const;
     expect(can(actorFor("researcher"), "moderation:review", staffOfSome)).toBe(true);
-    expect(can(actorFor("suspended"), "moderation:review", staffOfSome)).toBe(false);
     expect(statusOf("researcher", "moderation:review", { type: "moderation", viewerModeratesAGroup: false })).toBe(404);
   });
 });
@@ -482,9 +481,8 @@ describe("teaching: private feedback and grades", () => {
     expect(statusOf("groupMember", "grade:read", grade("self", false)("groupMember"))).toBe(404);
     expect(statusOf("groupMember", "grade:write", grade("self", true)("groupMember"))).toBe(403);
     expect(statusOf("groupMember", "grade:write", grade("other", true)("groupMember"))).toBe(404);
-    // Teachers read unreleased grades; a suspended teacher reads nothing.
+    // Teachers read unreleased grades.
     expect(can(actorFor("groupModerator"), "grade:read", grade("other", false)("groupModerator") as never)).toBe(true);
-    expect(can(actorFor("suspended"), "grade:read", { type: "grade", studentId: "user-other", viewerClassRole: "owner", released: true })).toBe(false);
   });
 
   it("the gradebook and release: a class's students 404 and 403, outsiders 404, anonymous release 401", () => {
@@ -514,10 +512,9 @@ describe("teaching: assignments", () => {
     expect(statusOf("anonymous", "assignment:work", assignment("published")("anonymous"))).toBe(401);
   });
 
-  it("students never manage (403 on a published one); teachers manage only in a class, and not when suspended", () => {
+  it("students never manage (403 on a published one); teachers manage only in a class", () => {
     expect(statusOf("groupMember", "assignment:manage", assignment("published")("groupMember"))).toBe(403);
     expect(statusOf("groupMember", "assignment:manage", assignment("draft")("groupMember"))).toBe(404);
     expect(statusOf("groupOwner", "assignment:manage", assignment("draft", "research")("groupOwner"))).toBe(403);
-    expect(can(actorFor("suspended"), "assignment:manage", { type: "assignment", groupId: "g1", groupKind: "class", viewerRole: "owner", state: "draft" })).toBe(false);
   });
 });

@@ -1,14 +1,9 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { transferOwnership } from "@/lib/groups/group-operations";
-import { ZTransferOwnership } from "@/lib/groups/group-schemas";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { TRANSFER_OWNERSHIP } from "@/lib/groups/membership-endpoints";
+import { transferOwnership } from "@/lib/groups/membership-operations";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const POST = apiRoute(async (request, { params }: { params: Promise<{ groupId: string }> }) => {
-  const { groupId } = await params;
-  const actor = await currentActor();
-  const { userId } = await readJsonBody(request, ZTransferOwnership);
-  await transferOwnership(prisma(), actor, groupId, userId);
-  return Response.json({ ok: true });
-});
+export const POST = endpoint(TRANSFER_OWNERSHIP, async ({ actor, params, body }) => ({
+  status: 200,
+  body: await transferOwnership(prisma(), actor, { groupId: params.groupId, userId: body.userId }),
+}));
