@@ -18,7 +18,7 @@ import * as openapi from "./openapi-endpoints";
 
 /**
  * Every route of the JSON API, by capability: the OpenAPI document is generated from this list, and the coverage
- * test (tests/unit/openapi-coverage.test.ts) fails when a route file under app/api has no entry here, or an entry
+ * test (tests/unit/openapi-document.test.ts) fails when a route file under app/api has no entry here, or an entry
  * no route file.
  */
 const modules: Record<string, unknown>[] = [
