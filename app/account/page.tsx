@@ -11,7 +11,7 @@ import { AccessTokensTable } from "@/components/account/access-tokens-table";
 import { listAccessTokens } from "@/lib/tokens/token-operations";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { currentRequestContext } from "@/lib/request/current-request-context";
-import { listSessions } from "@/lib/accounts/account-operations";
+import { listSessions } from "@/lib/accounts/session-queries";
 import { getOwnAccount } from "@/lib/accounts/account-queries";
 import { listIdentities } from "@/lib/accounts/identity-queries";
 import { currentActor } from "@/lib/auth/current-actor";

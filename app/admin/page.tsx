@@ -65,7 +65,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         </table>
       </TableScroll>
       <h2>Audit log</h2>
-      <p className="muted">Every change of role or status, newest first. Records are append-only.</p>
+      <p className="muted">Every audited change (site roles, suspensions, tokens, groups and their members, teaching, imports), newest first. Records are append-only.</p>
       <TableScroll label="Audit log">
         <table className="data-table">
           <thead>
@@ -74,6 +74,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <th scope="col">Who</th>
               <th scope="col">What</th>
               <th scope="col">Whom</th>
+              <th scope="col">Group</th>
               <th scope="col">Change</th>
               <th scope="col">Why</th>
             </tr>
@@ -83,8 +84,26 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <tr key={record.id}>
                 <td>{record.createdAt.toISOString().replace("T", " ").slice(0, 16)}</td>
                 <td>{record.actor?.displayName ?? "—"}</td>
-                <td>{record.action}</td>
+                <td>
+                  {record.action}
+                  {/* The object changed (an assignment, an invite, a token): its id, to find it by. */}
+                  {record.targetId ? (
+                    <span className="audit-target">
+                      on <code>{record.targetId}</code>
+                    </span>
+                  ) : null}
+                </td>
                 <td>{record.subject?.displayName ?? "—"}</td>
+                {/* A group's name while it exists; its id once it is gone (the record outlives it). */}
+                <td>
+                  {record.groupId
+                    ? (record.groupName ?? (
+                        <span className="audit-target">
+                          <code>{record.groupId}</code>
+                        </span>
+                      ))
+                    : "—"}
+                </td>
                 {/* A change can be a JSON summary (an import's counts): it wraps anywhere rather than widening the table. */}
                 <td className="audit-change">
                   {record.before ?? "—"} → {record.after ?? "—"}

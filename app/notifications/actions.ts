@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { isRowId } from "@/lib/db/row-id";
-import { markNotificationsRead } from "@/lib/notifications/notification-queries";
+import { markNotificationsRead } from "@/lib/notifications/notification-operations";
 
 /** Server actions, so "Mark all as read" and "Mark as read" are plain forms that work before (or without) JavaScript. */
 export async function markAllNotificationsRead() {

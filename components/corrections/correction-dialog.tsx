@@ -4,8 +4,7 @@ import { Fragment, useCallback, useEffect, useRef, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormStatus } from "@/components/forms/form-status";
 import { formValues, useJsonForm } from "@/components/forms/use-json-form";
-import type { TCorrectionResult } from "@/lib/corrections/correct-paragraph";
-import type { ParagraphHistory } from "@/lib/corrections/paragraph-revisions";
+import type { ParagraphHistory, TCorrectionResult } from "@/lib/corrections/correction-schemas";
 import { splitAtCodePoint } from "@/lib/documents/code-points";
 import { summaryText } from "./summary-text";
 

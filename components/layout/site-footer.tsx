@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { GFDL_URL } from "@/lib/documents/licence-url";
 export function SiteFooter() {
   return (
@@ -9,6 +10,10 @@ export function SiteFooter() {
           GNU Free Documentation License
         </a>
         .
+      </p>
+      <p>
+        For developers: the <Link href="/developers/api">API reference</Link> (and its OpenAPI description,{" "}
+        <a href="/api/openapi.json">/api/openapi.json</a>).
       </p>
     </footer>
   );

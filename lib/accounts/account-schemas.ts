@@ -48,3 +48,25 @@ export const ZDeleteAccount = z.strictObject({
   notes: z.enum(["keep-as-deleted-user", "delete"], "Choose what happens to your notes"),
   confirm: z.literal("DELETE", "Type DELETE to confirm"),
 });
+
+/** A 202 answer that says what was mailed without saying whether an account uses the address. */
+export const ZMailSent = z.strictObject({ message: z.string() }).meta({ id: "MailSent" });
+
+/** After a password change or reset: how many sessions it ended (a change keeps the current one). */
+export const ZPasswordSet = z.strictObject({ sessionsEnded: z.number().int().min(0) }).meta({ id: "PasswordSet" });
+
+/** The profile as saved, as its owner sees it. */
+export const ZOwnProfile = z
+  .strictObject({
+    displayName: z.string(),
+    affiliation: z.string().nullable(),
+    bio: z.string().nullable(),
+    orcid: z.string().nullable(),
+    showAffiliation: z.boolean(),
+    showOrcid: z.boolean(),
+  })
+  .meta({ id: "OwnProfile" });
+
+export const ZAccountDeleted = z
+  .strictObject({ deletedAt: z.iso.datetime(), notes: z.enum(["keep-as-deleted-user", "delete"]) })
+  .meta({ id: "AccountDeleted" });

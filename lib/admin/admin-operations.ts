@@ -1,76 +1,78 @@
+import { z } from "zod";
 import type { Actor } from "../authz/actor";
-import { assertCan } from "../authz/can";
 import type { UserResource } from "../authz/resources";
-import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import type { Prisma } from "../db/create-prisma-client";
 import type { Clock } from "../auth/clock";
 import { revokeAllSessions } from "../auth/sessions";
-import { log } from "../log";
+import { writeAudit, type AuditEntry } from "../operations/audit";
+import { check, defineOperation } from "../operations/define-operation";
+import { ZAdminChange, ZChangeSiteRole, ZSetSuspended } from "./admin-schemas";
 import { loadUserResource } from "./load-user";
 
-type SignedIn = Extract<Actor, { kind: "user" }>;
+// Any string: an id that cannot name a row is "not found" (loadUserResource), as for a row that does not exist.
+const ZUserTarget = z.strictObject({ userId: z.string() });
 
 /**
  * Changes a site role. The audit record is written in the same transaction as the change, and every session of
- * the user ends, so the new role holds from their very next request.
+ * the user ends, so the new role holds from their very next request. The role the user already has is no change.
  */
-export async function changeSiteRole(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: { userId: string; siteRole: "researcher" | "reviewer" | "admin"; reason: string },
-  clock: Clock,
-) {
-  const user = await loadUserResource(prisma, input.userId);
-  assertCan(actor, "user:change-role", user);
-  if (user.siteRole === input.siteRole) return { changed: false };
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { siteRole: input.siteRole } });
-    await tx.auditRecord.create({
-      data: { actorId: (actor as SignedIn).id, subjectId: user.id, action: "site_role.change", before: user.siteRole, after: input.siteRole, reason: input.reason, createdAt: clock.now() },
-    });
-    await revokeAllSessions(tx, user.id, "site role changed", clock);
-  });
-  log.info("admin.site_role_changed", { actorId: (actor as SignedIn).id, userId: user.id, from: user.siteRole, to: input.siteRole });
-  return { changed: true };
+export const changeSiteRole = defineOperation({
+  name: "site_role.change",
+  input: ZChangeSiteRole.extend(ZUserTarget.shape),
+  output: ZAdminChange,
+  load: (db, _actor, input) => loadUserResource(db, input.userId),
+  authorise: ({ loaded }) => check("user:change-role", loaded),
+  run: async (tx, { input, loaded, clock }) => {
+    if (loaded.siteRole === input.siteRole) return { changed: false };
+    await tx.user.update({ where: { id: loaded.id }, data: { siteRole: input.siteRole } });
+    await revokeAllSessions(tx, loaded.id, "site role changed", clock);
+    return { changed: true };
+  },
+  audit: ({ input, loaded, result }) =>
+    result.changed ? { action: "site_role.change", subjectId: loaded.id, before: loaded.siteRole, after: input.siteRole, reason: input.reason } : null,
+});
+
+/** Suspends (ending every session at once) or restores an account; the state it already has is no change. */
+export const setSuspended = defineOperation({
+  name: "account.suspension",
+  input: ZSetSuspended.extend(ZUserTarget.shape),
+  output: ZAdminChange,
+  load: (db, _actor, input) => loadUserResource(db, input.userId),
+  authorise: ({ loaded }) => check("user:suspend", loaded),
+  run: async (tx, { input, loaded, clock }) => {
+    if (loaded.suspended === input.suspended) return { changed: false };
+    await applySuspension(tx, loaded, input.suspended, clock);
+    return { changed: true };
+  },
+  audit: ({ input, loaded, result }) => (result.changed ? suspensionAudit(loaded, input) : null),
+});
+
+async function applySuspension(tx: Prisma.TransactionClient, user: UserResource, suspended: boolean, clock: Clock): Promise<void> {
+  await tx.user.update({ where: { id: user.id }, data: { status: suspended ? "suspended" : "active" } });
+  if (suspended) await revokeAllSessions(tx, user.id, "suspended", clock);
 }
 
-/** Suspends (ending every session at once) or restores an account. */
-export async function setSuspended(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: { userId: string; suspended: boolean; reason: string },
-  clock: Clock,
-) {
-  const user = await loadUserResource(prisma, input.userId);
-  assertCan(actor, "user:suspend", user);
-  if (user.suspended === input.suspended) return { changed: false };
-  await prisma.$transaction((tx) => writeSuspension(tx, actor as SignedIn, user, input, clock));
-  log.info(input.suspended ? "admin.suspended" : "admin.restored", { actorId: (actor as SignedIn).id, userId: user.id });
-  return { changed: true };
+function suspensionAudit(user: UserResource, input: { suspended: boolean; reason: string }): AuditEntry {
+  return {
+    action: input.suspended ? "account.suspend" : "account.restore",
+    subjectId: user.id,
+    before: user.suspended ? "suspended" : "active",
+    after: input.suspended ? "suspended" : "active",
+    reason: input.reason,
+  };
 }
 
 /**
- * The suspension (or restore) itself, with its audit record and the end of the user's sessions, inside the caller's
- * transaction: a moderation decision that suspends an author writes it together with its own record. The caller has
- * checked "user:suspend".
+ * The suspension (or restore) with its audit record, inside the caller's transaction: a moderation decision that
+ * suspends an author writes it together with its own record. The caller has checked "user:suspend".
  */
 export async function writeSuspension(
   tx: Prisma.TransactionClient,
-  actor: SignedIn,
+  actor: Extract<Actor, { kind: "user" }>,
   user: UserResource,
   input: { suspended: boolean; reason: string },
   clock: Clock,
 ): Promise<void> {
-  await tx.user.update({ where: { id: user.id }, data: { status: input.suspended ? "suspended" : "active" } });
-  await tx.auditRecord.create({
-    data: {
-      actorId: actor.id,
-      subjectId: user.id,
-      action: input.suspended ? "account.suspend" : "account.restore",
-      before: user.suspended ? "suspended" : "active",
-      after: input.suspended ? "suspended" : "active",
-      reason: input.reason,
-      createdAt: clock.now(),
-    },
-  });
-  if (input.suspended) await revokeAllSessions(tx, user.id, "suspended", clock);
+  await applySuspension(tx, user, input.suspended, clock);
+  await writeAudit(tx, actor, suspensionAudit(user, input), clock.now());
 }

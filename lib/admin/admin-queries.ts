@@ -17,11 +17,19 @@ export async function findUsers(prisma: PrismaClient, actor: Actor, query: strin
   });
 }
 
+/**
+ * The newest audit records with the names of their actor, subject and group. A group has no foreign key (the record
+ * outlives it), so its name is looked up, and is null once the group is gone.
+ */
 export async function listAuditRecords(prisma: PrismaClient, actor: Actor, take = 100) {
   assertCan(actor, "admin:access", { type: "site" });
-  return prisma.auditRecord.findMany({
+  const records = await prisma.auditRecord.findMany({
     include: { actor: { select: { displayName: true } }, subject: { select: { displayName: true } } },
     orderBy: { createdAt: "desc" },
     take,
   });
+  const groupIds = [...new Set(records.flatMap((record) => (record.groupId ? [record.groupId] : [])))];
+  const groups = groupIds.length ? await prisma.group.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } }) : [];
+  const names = new Map(groups.map((group) => [group.id, group.name]));
+  return records.map((record) => ({ ...record, groupName: record.groupId ? (names.get(record.groupId) ?? null) : null }));
 }

@@ -62,7 +62,7 @@ export async function notesPerParagraph(
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .flatMap((row) => {
       const resource = toNoteResource(row, reader);
-      return isReadableRow(actor, resource, row.id, "list-notes-per-paragraph") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
+      return isReadableRow(actor, resource, row.id, "list-notes-per-paragraph") ? [toNoteView(row, noteAccessOf(actor, resource))] : [];
     });
   return { notes, totals };
 }

@@ -89,7 +89,7 @@ export async function listNotes(
   // The query already filters by visibility; the policy has the last word on every row.
   const visible = page.flatMap((row) => {
     const resource = toNoteResource(row, reader);
-    return isReadableRow(actor, resource, row.id, "list-notes") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
+    return isReadableRow(actor, resource, row.id, "list-notes") ? [toNoteView(row, noteAccessOf(actor, resource))] : [];
   });
   const last = page.at(-1);
   const next: NoteCursor | null = !hasMore || !last ? null : keyset ? { kind: "after", createdAt: last.createdAt, id: last.id } : { kind: "offset", offset: offset + query.limit };

@@ -49,6 +49,8 @@ export type NoteFacts = {
   deletedAt: Date | null;
   /** Absent where a caller reads live notes only. */
   replyCount?: number;
+  /** The thread's lock, on the note that opens it; absent where a caller never asks about replies. */
+  lockedAt?: Date | null;
   /** A reply's thread (its status decides whether others see the reply); null for a note. */
   threadId: string | null;
   /** A reply's copy of its thread's status (Note.threadStatus); preferred to `thread` when loaded. */
@@ -73,6 +75,7 @@ export function toNoteResource(note: NoteFacts, reader: ReaderContext, hasReplie
     moderationStatus: note.moderationStatus,
     threadStatus: threadStatusOf(note),
     deleted: Boolean(note.deletedAt),
+    locked: Boolean(note.lockedAt),
     hasReplies,
     ...peerFactsOf(note, reader),
   };
@@ -102,16 +105,18 @@ function threadStatusOf(note: NoteFacts): NoteResource["threadStatus"] {
 
 /**
  * What this reader is shown of an item's moderation and what it may do with it, all from the policy: its moderators
- * see most, its author the reason. `locked`: the item's thread is locked (no replies, whatever the policy allows).
- * `thread`: for a reply, the note that opened its thread, which "note:reply" is asked about.
+ * see most, its author the reason. A reply is answered in its thread ("thread:reply" on `thread`, the note that
+ * opened it); `locked` states the thread's lock where the caller knows it better than the resource it passes (a
+ * reply shown without its thread's resource, a note as a decision just left it).
  */
 export function noteAccessOf(actor: Actor, resource: NoteResource, options: { locked?: boolean; thread?: NoteResource } = {}): NoteAccess {
   const mayModerate = can(actor, "note:moderate", resource);
   const sight: ModerationSight = mayModerate ? "moderator" : actor.kind === "user" && actor.id === resource.authorId ? "author" : "reader";
+  const thread = options.thread ?? resource;
   return {
     sight,
     actions: {
-      mayReply: !options.locked && !resource.deleted && can(actor, "note:reply", options.thread ?? resource),
+      mayReply: !resource.deleted && can(actor, "thread:reply", options.locked === undefined ? thread : { ...thread, locked: options.locked }),
       mayFlag: can(actor, "note:flag", resource),
       mayEdit: can(actor, "note:update", resource),
       mayDelete: can(actor, "note:delete", resource),

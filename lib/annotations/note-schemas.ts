@@ -49,26 +49,35 @@ const ZAnnotationIri = z
   .max(2000, "At most 2,000 characters")
   .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/, "An IRI, e.g. urn:uuid:… or https://…");
 
-export const ZCreateNote = z
-  .strictObject({
-    paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/, "Not a paragraph anchor"),
-    quote: ZQuote.optional(),
-    position: ZPosition.optional(),
-    referenceType: z.enum(REFERENCE_TYPES, "Choose what kind of reference this is"),
-    body: ZNoteBody,
-    tags: ZTags.default([]),
-    sources: ZSources.default([]),
-    visibility: z.enum(["private", "group", "public"], "Choose who may see the note"),
-    groupId: z.uuid("Choose a group").optional(),
-    referenceEntryId: ZReferenceEntryId.optional(),
-    /** Written for an assignment of the group's class: the note must be a group note in that class, on a covered paragraph. */
-    assignmentId: z.uuid("No such assignment").optional(),
-    /** The annotation's W3C `canonical` and `via` IRIs (the protocol and imports set them). */
-    canonical: ZAnnotationIri.optional(),
-    via: ZAnnotationIri.optional(),
-  })
-  .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
-  .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
+const ZNoteFields = z.strictObject({
+  paragraph: z.string().regex(/^(p\d{1,4}|s\d{1,3}|dateline|fn\d{1,3})$/, "Not a paragraph anchor"),
+  quote: ZQuote.optional(),
+  position: ZPosition.optional(),
+  referenceType: z.enum(REFERENCE_TYPES, "Choose what kind of reference this is"),
+  body: ZNoteBody,
+  tags: ZTags.default([]),
+  sources: ZSources.default([]),
+  visibility: z.enum(["private", "group", "public"], "Choose who may see the note"),
+  groupId: z.uuid("Choose a group").optional(),
+  referenceEntryId: ZReferenceEntryId.optional(),
+  /** Written for an assignment of the group's class: the note must be a group note in that class, on a covered paragraph. */
+  assignmentId: z.uuid("No such assignment").optional(),
+  /** The annotation's W3C `canonical` and `via` IRIs (the protocol and imports set them). */
+  canonical: ZAnnotationIri.optional(),
+  via: ZAnnotationIri.optional(),
+});
+
+/** What a note's fields must agree on, for the request body and for the operation's input alike. */
+function withNoteRules<S extends z.ZodType<{ quote?: unknown; position?: unknown; visibility: string; groupId?: string }>>(schema: S): S {
+  return schema
+    .refine((note) => Boolean(note.quote) === Boolean(note.position), { message: "A passage needs both its quote and its position", path: ["quote"] })
+    .refine((note) => (note.visibility === "group") === Boolean(note.groupId), { message: "Choose a group for a group note (and only then)", path: ["groupId"] });
+}
+
+/** The body of POST /api/documents/<slug>/notes. */
+export const ZCreateNote = withNoteRules(ZNoteFields);
+/** createNote's input: the note, and the document (its slug) it is written on. */
+export const ZCreateNoteIn = withNoteRules(ZNoteFields.extend({ slug: z.string().max(200) }));
 export type TCreateNote = z.infer<typeof ZCreateNote>;
 
 export const NOTE_SORTS = ["position", "newest", "oldest", "discussed"] as const;
@@ -105,6 +114,10 @@ export const ZCreateReply = z.strictObject({
   via: ZAnnotationIri.optional(),
 });
 export type TCreateReply = z.infer<typeof ZCreateReply>;
+/** createReply's input: the reply, and the note whose thread it goes into. */
+export const ZCreateReplyIn = ZCreateReply.extend({ noteId: z.string() });
+
+const ZBasedOnVersion = z.number().int().min(1).max(2_147_483_647, "Not a version of this note");
 
 /**
  * An edit of a note or a reply (PATCH /api/notes/<id>): the body, and for a note, optionally its tags, sources and
@@ -119,6 +132,8 @@ export const ZEditNote = z.strictObject({
   /** A note's index entry: absent leaves the link as it is, null removes it. */
   referenceEntryId: ZReferenceEntryId.optional(),
   /** The version the edit is based on (or send If-Match). */
-  version: z.number().int().min(1).max(2_147_483_647, "Not a version of this note").optional(),
+  version: ZBasedOnVersion.optional(),
 });
 export type TEditNote = z.infer<typeof ZEditNote>;
+/** updateNote's input: the edit, the note or reply it changes, and the version it is based on (If-Match or `version`). */
+export const ZEditNoteIn = ZEditNote.extend({ noteId: z.string(), version: ZBasedOnVersion });

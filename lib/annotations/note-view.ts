@@ -61,8 +61,8 @@ export const ZNoteView = z.strictObject({
   actions: ZNoteActions,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-});
+}).meta({ id: "Note" });
 export type NoteView = z.infer<typeof ZNoteView>;
 
 /** GET /api/documents/<slug>/notes and …/orphans. */
-export const ZNotePage = z.strictObject({ notes: z.array(ZNoteView), nextCursor: z.string().nullable() });
+export const ZNotePage = z.strictObject({ notes: z.array(ZNoteView), nextCursor: z.string().nullable() }).meta({ id: "NotePage" });

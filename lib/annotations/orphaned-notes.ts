@@ -27,6 +27,6 @@ export async function listOrphanedNotes(prisma: PrismaClient, who: Reader, which
   // The query mirrors the policy; the policy still has the last word on every row.
   return rows.flatMap((row) => {
     const resource = toNoteResource(row, reader);
-    return isReadableRow(actor, resource, row.id, "orphaned-notes") ? [toNoteView(row, noteAccessOf(actor, resource, { locked: row.lockedAt !== null }))] : [];
+    return isReadableRow(actor, resource, row.id, "orphaned-notes") ? [toNoteView(row, noteAccessOf(actor, resource))] : [];
   });
 }

@@ -8,11 +8,11 @@ const ZDiffPart: z.ZodType<DiffPart> = z.strictObject({ kind: z.enum(["same", "a
 export const ZReplyView = ZNoteView.extend({
   depth: z.number().int().min(1),
   inReplyTo: z.strictObject({ id: z.uuid(), author: z.string().nullable() }).nullable(),
-});
+}).meta({ id: "Reply" });
 export type ReplyView = z.infer<typeof ZReplyView>;
 
 /** GET /api/notes/<id>/replies. */
-export const ZThreadView = z.strictObject({ note: ZNoteView, replies: z.array(ZReplyView), canReply: z.boolean() });
+export const ZThreadView = z.strictObject({ note: ZNoteView, replies: z.array(ZReplyView), canReply: z.boolean() }).meta({ id: "Thread" });
 export type ThreadView = z.infer<typeof ZThreadView>;
 
 export const ZNoteVersionView = z.strictObject({
@@ -25,9 +25,9 @@ export const ZNoteVersionView = z.strictObject({
   /** Word differences from the previous version; null for the first. */
   changes: z.array(ZDiffPart).nullable(),
   current: z.boolean(),
-});
+}).meta({ id: "NoteVersion" });
 export type NoteVersionView = z.infer<typeof ZNoteVersionView>;
 
 /** GET /api/notes/<id>/history. */
-export const ZNoteHistoryView = z.strictObject({ noteId: z.uuid(), versions: z.array(ZNoteVersionView) });
+export const ZNoteHistoryView = z.strictObject({ noteId: z.uuid(), versions: z.array(ZNoteVersionView) }).meta({ id: "NoteHistory" });
 export type NoteHistoryView = z.infer<typeof ZNoteHistoryView>;

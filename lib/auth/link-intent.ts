@@ -2,14 +2,14 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 // A signed, short-lived note that the signed-in user asked to link an OpenID identity: the OIDC callback attaches
 // the identity to that user instead of creating an account. Signed so another site cannot plant one.
-const LIFETIME_MS = 10 * 60 * 1000;
+export const LINK_INTENT_LIFETIME_MS = 10 * 60 * 1000;
 
 function sign(payload: string, secret: string): string {
   return createHmac("sha256", secret).update(payload).digest("base64url");
 }
 
 export function createLinkIntent(userId: string, secret: string, now = Date.now()): string {
-  const payload = `${userId}.${now + LIFETIME_MS}`;
+  const payload = `${userId}.${now + LINK_INTENT_LIFETIME_MS}`;
   return `${payload}.${sign(payload, secret)}`;
 }
 

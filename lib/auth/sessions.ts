@@ -53,7 +53,7 @@ export async function actorForSession(prisma: PrismaClient, sessionId: string, c
   };
 }
 
-export async function revokeSession(prisma: PrismaClient, sessionId: string, reason: string, clock: Clock) {
+export async function revokeSession(prisma: Pick<PrismaClient, "session">, sessionId: string, reason: string, clock: Clock) {
   await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: clock.now(), revokedReason: reason } });
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { and, eq, FALSE, isIn, isNull, ne, or, positive, TRUE, type NotePredicate } from "./note-filter/note-predicate";
 import { openPeerGates, staffGroupIds, type ReaderContext } from "./reader-context";
-import type { AssignmentResource, FeedbackResource, GradeResource, GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
+import type { AssignmentResource, ClassResource, FeedbackResource, GradeResource, GroupResource, MembershipResource, ModerationResource, NoteDraftResource, NoteResource, UserResource } from "./resources";
 
 // One-line conditions the policy table is written in. Each answers for one actor and one resource.
 // A condition that note permissions use also states, beside its predicate, the same rule as a query over the note's
@@ -34,8 +34,6 @@ export const isGroupMember: Condition<InGroup> = (actor, group) => signedIn(acto
 export const isGroupStaff: Condition<InGroup> = (actor, group) =>
   signedIn(actor, null) && (group.viewerRole === "owner" || group.viewerRole === "moderator");
 export const isGroupOwner: Condition<InGroup> = (actor, group) => signedIn(actor, null) && group.viewerRole === "owner";
-export const notGroupMember: Condition<GroupResource> = (_actor, group) => group.viewerRole === null;
-export const notGroupOwner: Condition<InGroup> = (_actor, group) => group.viewerRole !== "owner";
 
 export const targetIsPlainMember: Condition<MembershipResource> = (_actor, membership) => membership.targetRole === "member";
 export const targetIsNotOwner: Condition<MembershipResource> = (_actor, membership) => membership.targetRole !== "owner";
@@ -64,6 +62,8 @@ export const threadIsApproved = onNotes(
   (_actor, note) => note.threadStatus === null || note.threadStatus === "approved",
   () => or(isNull("threadId"), eq("threadStatus", "approved")),
 );
+/** A thread that takes replies: the note that opens it is not locked (see NoteResource.locked). */
+export const threadIsOpen: Condition<NoteResource> = (_actor, note) => !note.locked;
 export const notNoteAuthor = onNotes(
   (actor, note) => !isNoteAuthor(actor, note),
   (actor) => (actor.kind === "user" ? ne("authorId", actor.id) : TRUE),
@@ -131,6 +131,12 @@ export const teachesClass: Condition<ClassRecord> = (actor, record) =>
 export const isTheStudent: Condition<ClassRecord> = (actor, record) => actor.kind === "user" && actor.id === record.studentId;
 export const notTheStudent: Condition<ClassRecord> = (actor, record) => !isTheStudent(actor, record);
 export const gradesReleased: Condition<GradeResource> = (_actor, grade) => grade.released;
+/** The graded user is a student of the class: a plain member (its teachers are not graded, outsiders not at all). */
+export const gradesAStudent: Condition<GradeResource> = (_actor, grade) => grade.studentClassRole === "member";
+
+// Classes: its teachers are the owner and moderators, its students the plain members; a research group has neither.
+export const groupIsClass: Condition<ClassResource> = (_actor, group) => group.kind === "class";
+export const isGroupPlainMember: Condition<InGroup> = (actor, group) => signedIn(actor, null) && group.viewerRole === "member";
 
 // Assignments: a class's teachers (owner, moderators) manage them; its students see and work on published ones.
 export const teachesAssignmentClass: Condition<AssignmentResource> = (actor, assignment) =>

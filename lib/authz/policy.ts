@@ -17,17 +17,19 @@ import {
   noteIsLive,
   noteIsLiveOrPlaceholder,
   noteIsPublic,
+  threadIsOpen,
   draftNotInGroup,
   writerInDraftGroup,
   isOtherUser,
   isSelf,
-  notGroupMember,
-  notGroupOwner,
   signedIn,
   teachesClass,
   isTheStudent,
   notTheStudent,
   gradesReleased,
+  gradesAStudent,
+  groupIsClass,
+  isGroupPlainMember,
   teachesAssignmentClass,
   inAssignmentClass,
   assignmentIsForAClass,
@@ -41,6 +43,7 @@ import {
 } from "./conditions";
 import type {
   AssignmentResource,
+  ClassResource,
   DocumentResource,
   FeedbackResource,
   GradeResource,
@@ -60,12 +63,30 @@ import type {
  * answers 404 instead of 403. `write` marks permissions an anonymous visitor is asked to sign in for (401).
  */
 type Rule<R> = readonly Condition<R>[];
-type Entry<R> = { rules: readonly Rule<R>[]; hiddenBy?: string; write: boolean };
+type Entry<R> = { rules: readonly Rule<R>[]; hiddenBy?: string; write: boolean; conflictWhen?: ConflictWhen };
+/**
+ * `conflictWhen` (on a permission that adds a changeable state to another one): when the actor holds `permission`
+ * but not this one, the refusal is a conflict (409) with `message` — a state they may know of and that may change
+ * (a locked thread can be unlocked), not a right they lack.
+ */
+type ConflictWhen = { permission: string; message: string };
+
+// Who may answer a thread, asked of the note that opened it (replies copy its visibility): any active reader.
+const NOTE_REPLY_RULES = [
+  [signedIn, noteIsLiveOrPlaceholder, isNoteAuthor],
+  [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic, peerGateOpen],
+  [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
+] as const;
 
 export const POLICY = {
   "document:read": { write: false, rules: [[anyone]] } as Entry<DocumentResource>,
 
   "account:manage": { write: true, rules: [[signedIn, isSelf]] } as Entry<UserResource>,
+  // Asking for an account, and confirming it from the mailed link: anyone (the link proves the address; the answer
+  // is the same for a new and a registered address, lib/auth/sign-up.ts).
+  "account:sign-up": { write: false, rules: [[anyone]] } as Entry<SiteResource>,
+  // Asking for a reset link, and setting a password with it: anyone (holding the link is the proof).
+  "account:reset-password": { write: false, rules: [[anyone]] } as Entry<SiteResource>,
   "profile:read": { write: false, rules: [[anyone]] } as Entry<UserResource>,
   "profile:update": { write: true, rules: [[signedIn, isSelf]] } as Entry<UserResource>,
 
@@ -73,8 +94,11 @@ export const POLICY = {
   "group:read": { write: false, rules: [[isGroupMember], [isAdmin]] } as Entry<GroupResource>,
   "group:update": { write: true, hiddenBy: "group:read", rules: [[isGroupOwner], [isAdmin]] } as Entry<GroupResource>,
   "group:invite": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff], [isAdmin]] } as Entry<GroupResource>,
-  "group:join": { write: true, rules: [[signedIn, notGroupMember]] } as Entry<GroupResource>,
-  "group:leave": { write: true, hiddenBy: "group:read", rules: [[isGroupMember, notGroupOwner]] } as Entry<GroupResource>,
+  // Whoever holds a live join code; a member's join is a harmless no-op (lib/groups/group-operations.ts).
+  "group:join": { write: true, rules: [[signedIn]] } as Entry<GroupResource>,
+  // Any member; the owner is then refused as a conflict (409) by the operation until they hand the group over,
+  // since that is a state they can change, not a right they lack.
+  "group:leave": { write: true, hiddenBy: "group:read", rules: [[isGroupMember]] } as Entry<GroupResource>,
 
   "membership:remove": {
     write: true,
@@ -114,16 +138,18 @@ export const POLICY = {
     ],
   } as Entry<NoteResource>,
   // Checked against the note that opened the thread (replies copy its visibility): any active reader may answer.
-  "note:reply": {
+  "note:reply": { write: true, hiddenBy: "note:read", rules: NOTE_REPLY_RULES } as Entry<NoteResource>,
+  // Writing a reply now, and offering to: "note:reply" in a thread that is not locked. Whoever may answer the thread
+  // is refused a locked one as a conflict (409), since a moderator may unlock it.
+  "thread:reply": {
     write: true,
     hiddenBy: "note:read",
-    rules: [
-      [signedIn, noteIsLiveOrPlaceholder, isNoteAuthor],
-      [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsPublic, peerGateOpen],
-      [signedIn, noteIsLiveOrPlaceholder, noteIsApproved, noteIsGroup, inNoteGroup, peerGateOpen],
-    ],
+    conflictWhen: { permission: "note:reply", message: "This thread is locked" },
+    rules: NOTE_REPLY_RULES.map((rule) => [...rule, threadIsOpen]),
   } as Entry<NoteResource>,
-  "note:create": { write: true, rules: [[signedIn, draftNotInGroup], [signedIn, writerInDraftGroup]] } as Entry<NoteDraftResource>,
+  // A group note goes to a group its writer is in; any other group is, to them, one that does not exist (404).
+  "note:create": { write: true, hiddenBy: "note-draft:see-group", rules: [[signedIn, draftNotInGroup], [signedIn, writerInDraftGroup]] } as Entry<NoteDraftResource>,
+  "note-draft:see-group": { write: false, rules: [[draftNotInGroup], [writerInDraftGroup]] } as Entry<NoteDraftResource>,
   "note:update": { write: true, hiddenBy: "note:read", rules: [[signedIn, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
   "note:delete": { write: true, hiddenBy: "note:read", rules: [[signedIn, noteIsLive, isNoteAuthor]] } as Entry<NoteResource>,
 
@@ -152,10 +178,16 @@ export const POLICY = {
   "moderation:review": { write: false, rules: [[isReviewer], [isAdmin], [moderatesAGroup]] } as Entry<ModerationResource>,
   // Trusted writers publish public items without waiting for a reviewer.
   "user:trust": { write: true, rules: [[isReviewer, isOtherUser], [isAdmin, isOtherUser]] } as Entry<UserResource>,
+  // A moderation decision that also suspends the item's author, checked on the author after "note:moderate": the
+  // moderator can see the note, so a refusal is 403, not the 404 "user:suspend" gives to everyone outside admin.
+  "user:suspend-on-decision": { write: true, rules: [[isAdmin, isOtherUser]] } as Entry<UserResource>,
   "group:set-moderation": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff], [isAdmin]] } as Entry<GroupResource>,
 
   // Correcting the letter's text re-anchors everyone's notes on that paragraph: an editor's act, so admins only.
   "paragraph:correct": { write: true, rules: [[isAdmin]] } as Entry<DocumentResource>,
+  // Importing a file of annotations makes notes its importer owns: any signed-in reader; each note's visibility is
+  // then asked as "note:create", as if written by hand.
+  "annotations:import": { write: true, rules: [[signedIn]] } as Entry<DocumentResource>,
 
   // The index is editorial content, like the letter: open to every reader. Which linked notes show is "note:read".
   "reference:read": { write: false, rules: [[anyone]] } as Entry<ReferenceIndexResource>,
@@ -173,9 +205,19 @@ export const POLICY = {
   // A grade is the teachers'; its student reads it once the assignment's grades are released; another student never.
   "grade:read": { write: false, rules: [[teachesClass], [signedIn, isTheStudent, gradesReleased]] } as Entry<GradeResource>,
   "grade:write": { write: true, hiddenBy: "grade:read", rules: [[teachesClass, notTheStudent]] } as Entry<GradeResource>,
-  // Checked on the assignment's class: its teachers release grades, read the per-student table and export it.
+  // Whom a grade may be given to: a student of the class, never its teachers or an outsider. It speaks of the grade's
+  // student, not of the actor: a teacher who may grade (grade:write) is refused another user with 400 on studentId.
+  "grade:receive": { write: false, rules: [[gradesAStudent]] } as Entry<GradeResource>,
+  // Checked on the assignment's class: its teachers release grades and export the gradebook and the class's notes.
   "grade:release": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff]] } as Entry<GroupResource>,
   "gradebook:export": { write: false, rules: [[isGroupStaff]] } as Entry<GroupResource>,
+  // Checked on a class: its teachers (owner, moderators) read the per-student table and every grade, and see drafts;
+  // its students (plain members) have their own progress on its assignments. Neither exists in a research group.
+  "class:teach": { write: false, rules: [[isGroupStaff, groupIsClass]] } as Entry<ClassResource>,
+  "class:study": { write: false, rules: [[isGroupPlainMember, groupIsClass]] } as Entry<ClassResource>,
+  // Setting a new assignment: the class's teachers; a non-member does not learn of the group (404), anyone else in it
+  // (or a research group's staff) is refused (403).
+  "assignment:create": { write: true, hiddenBy: "group:read", rules: [[isGroupStaff, groupIsClass]] } as Entry<ClassResource>,
 
   "admin:access": { write: false, rules: [[isAdmin]] } as Entry<SiteResource>,
   // The development outbox holds password-reset links: only an admin may read it (and only where it exists at all:

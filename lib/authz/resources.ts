@@ -6,6 +6,8 @@ import type { GroupRoleName, SiteRoleName } from "./actor";
  */
 export type DocumentResource = { type: "document" };
 export type GroupResource = { type: "group"; id: string; viewerRole: GroupRoleName | null };
+/** A group as teaching asks about it: with its kind, since only a class has teachers (owner, moderators) and students. */
+export type ClassResource = GroupResource & { kind: "research" | "class" };
 export type MembershipResource = {
   type: "membership";
   groupId: string;
@@ -28,6 +30,11 @@ export type NoteResource = {
   /** For a reply: the moderation status of the note that opens its thread (hiding a note hides its replies). Null for a note. */
   threadStatus: ModerationStatusName | null;
   deleted: boolean;
+  /**
+   * Whether its thread is locked (no new replies): the note's own lock. A reply is answered through the note that
+   * opened its thread, so "thread:reply" is asked of that note (lib/annotations/note-access.ts).
+   */
+  locked: boolean;
   /** Whether live (not deleted) replies hang below it: a deleted note or reply with some stays as a placeholder. */
   hasReplies: boolean;
   /**
@@ -55,8 +62,17 @@ export type NoteDraftResource = { type: "note-draft"; visibility: "private" | "g
  * (owners and moderators are its teachers).
  */
 export type FeedbackResource = { type: "feedback"; studentId: string; viewerClassRole: GroupRoleName | null };
-/** One student's grade on an assignment: whose it is, the viewer's role in the class, whether grades are released. */
-export type GradeResource = { type: "grade"; studentId: string; viewerClassRole: GroupRoleName | null; released: boolean };
+/**
+ * One student's grade on an assignment: whose it is, that user's role in the class (null: not in it), the viewer's
+ * role in the class, whether grades are released.
+ */
+export type GradeResource = {
+  type: "grade";
+  studentId: string;
+  studentClassRole: GroupRoleName | null;
+  viewerClassRole: GroupRoleName | null;
+  released: boolean;
+};
 
 /**
  * A class's assignment, with the viewer's role in the class; for creating one, the class with state "draft".

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { codePointLength } from "../anchoring/code-point-text";
+import { ZRowId } from "../db/row-id";
 
 export const MAX_PARAGRAPH_LENGTH = 20_000;
 
@@ -36,3 +37,50 @@ export const ZCorrectParagraph = z
   })
   .refine((input) => input.newText !== input.oldText, { message: "The new text is the same as the current text", path: ["newText"] });
 export type TCorrectParagraph = z.infer<typeof ZCorrectParagraph>;
+
+/** What a correction did to the paragraph's notes (lib/corrections/plan-reanchoring.ts). */
+export const ZReanchorSummary = z.strictObject({
+  kept: z.number().int().min(0),
+  moved: z.number().int().min(0),
+  orphaned: z.number().int().min(0),
+  restored: z.number().int().min(0),
+});
+
+/** The answer of a correction: the new revision, the text's revision, and what became of the paragraph's notes. */
+export const ZCorrectionResult = z
+  .strictObject({
+    paragraph: z.string(),
+    revisionId: ZRowId,
+    /** The document's text revision after the correction (readers' cached editions are keyed by it). */
+    textRevision: z.number().int().min(1),
+    notes: ZReanchorSummary,
+  })
+  .meta({ id: "CorrectionResult" });
+export type TCorrectionResult = z.infer<typeof ZCorrectionResult>;
+
+/** One change of a paragraph's text, as readers see it: the history of the text is part of the edition. */
+export const ZParagraphRevision = z
+  .strictObject({
+    id: ZRowId,
+    paragraph: z.string(),
+    source: z.enum(["import", "correction"]),
+    oldText: z.string(),
+    newText: z.string(),
+    reason: z.string(),
+    /** Who made it: the editor's display name at the time, or the import that brought a revised source. */
+    actorLabel: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "ParagraphRevision" });
+export type ParagraphRevisionView = z.infer<typeof ZParagraphRevision>;
+
+/** GET …/paragraphs/<anchor>/corrections: the paragraph's text now (marks in code points) and its changes, oldest first. */
+export const ZParagraphHistory = z.strictObject({
+  paragraph: z.strictObject({
+    anchor: z.string(),
+    text: z.string(),
+    marks: z.array(z.strictObject({ label: z.string(), offset: z.number().int().min(0) })),
+  }),
+  revisions: z.array(ZParagraphRevision),
+});
+export type ParagraphHistory = z.infer<typeof ZParagraphHistory>;

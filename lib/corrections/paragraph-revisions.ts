@@ -3,25 +3,10 @@ import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { notFound } from "../errors/app-error";
+import type { ParagraphHistory, ParagraphRevisionView } from "./correction-schemas";
 
-/** One change of a paragraph's text, as readers see it: the history of the text is part of the edition. */
-export type ParagraphRevisionView = {
-  id: string;
-  paragraph: string;
-  source: "import" | "correction";
-  oldText: string;
-  newText: string;
-  reason: string;
-  /** Who made it: the editor's display name at the time, or the import that brought a revised source. */
-  actorLabel: string;
-  createdAt: string;
-};
-
-export type ParagraphHistory = {
-  paragraph: { anchor: string; text: string; marks: { label: string; offset: number }[] };
-  /** Oldest first. */
-  revisions: ParagraphRevisionView[];
-};
+// The views live beside their schemas; the TEI header (lib/tei) reads them from here.
+export type { ParagraphHistory, ParagraphRevisionView };
 
 const REVISION_SELECT = {
   id: true,

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "../db/create-prisma-client";
-import { importAnnotations } from "../imports/import-operations";
-import { ZImportQuery } from "../imports/import-schemas";
+import { seedImport } from "../imports/import-operations";
 
 const SLUG = "reply-to-stalin";
 /** The demo's own address for the letter; the import treats it as the letter (its `sameAs`). */
@@ -47,14 +46,17 @@ export async function seedDemoImport(prisma: PrismaClient, ids: Map<string, stri
   const newcomerId = ids.get("newcomer@demo.marginalia");
   if (!newcomerId || (await prisma.importBatch.count({ where: { importerId: newcomerId } })) > 0) return 0;
   const newcomer = await prisma.user.findUniqueOrThrow({ where: { id: newcomerId }, select: { id: true, displayName: true, siteRole: true } });
-  const report = await importAnnotations(
+  const report = await seedImport(
     prisma,
     { kind: "user", id: newcomer.id, displayName: newcomer.displayName, siteRole: newcomer.siteRole, sessionId: null },
-    SLUG,
-    DEMO_FILE,
-    ZImportQuery.parse({ visibility: "public", sameAs: DEMO_PAGE }),
-    // Only used to recognise the site's own letter URLs in a file; this one names the letter by DEMO_PAGE.
-    "http://localhost",
+    {
+      slug: SLUG,
+      file: DEMO_FILE,
+      visibility: "public",
+      sameAs: DEMO_PAGE,
+      // Only used to recognise the site's own letter URLs in a file; this one names the letter by DEMO_PAGE.
+      origin: "http://localhost",
+    },
   );
   return report.review.items;
 }

@@ -6,7 +6,6 @@ export const ZCreateGroup = z.strictObject({
   description: z.string().trim().max(2000, "At most 2,000 characters").optional(),
   term: z.string().trim().max(60, "At most 60 characters").optional(),
 });
-export type TCreateGroup = z.infer<typeof ZCreateGroup>;
 
 export const ZCreateInvite = z.strictObject({
   expiresInDays: z.number().int().min(1, "At least one day").max(90, "At most 90 days").default(14),

@@ -60,6 +60,11 @@ export type EndpointContract = {
   errors: readonly number[];
   /** Requests whose answers are cached by validators (ETag / If-None-Match), for the description. */
   conditional?: boolean;
+  /**
+   * The answer is the same for every caller, so shared caches may keep it (the reference index, health): the session
+   * is never read and the handler's actor is anonymous. A request with a token still has it checked (api-route.ts).
+   */
+  sameForEveryone?: true;
 };
 
 /** Declares a contract; the identity function keeps the literal types for the route's handler. */

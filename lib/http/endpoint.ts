@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Actor } from "../authz/actor";
+import { ANONYMOUS, type Actor } from "../authz/actor";
 import { currentActor, currentSessionActor } from "../auth/current-actor";
 import { notFound } from "../errors/app-error";
 import { apiRoute } from "./api-route";
@@ -48,7 +48,7 @@ export function endpoint<const C extends EndpointContract>(contract: C, handler:
       params = parsed.data;
     }
     const query = contract.query ? contract.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-    const actor = contract.security === "session" ? await currentSessionActor() : await currentActor();
+    const actor = contract.sameForEveryone ? ANONYMOUS : contract.security === "session" ? await currentSessionActor() : await currentActor();
     let body: unknown = undefined;
     if (contract.body) {
       const mediaTypes = contract.body.mediaTypes ?? ["application/json"];

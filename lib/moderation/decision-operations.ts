@@ -3,17 +3,18 @@ import { loadUserResource } from "../admin/load-user";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
 import { noteAccessOf } from "../annotations/note-access";
 import { loadNoteForActor } from "../annotations/load-readable-note";
-import type { NoteView } from "../annotations/note-view";
+import { ZNoteView } from "../annotations/note-view";
 import type { Actor } from "../authz/actor";
-import { assertCan, can } from "../authz/can";
-import { systemClock, type Clock } from "../auth/clock";
-import type { Prisma, PrismaClient } from "../db/create-prisma-client";
+import { can } from "../authz/can";
+import type { Prisma } from "../db/create-prisma-client";
+import { ZRowId } from "../db/row-id";
 import { AppError, notFound } from "../errors/app-error";
+import { check, defineOperation } from "../operations/define-operation";
 import { notifyOnApproval } from "../notifications/note-activity";
 import { notify } from "../notifications/notify";
 import { decideRestOfBatch } from "./import-batch";
 import { recordModeration } from "./moderation-records";
-import type { TDecision, TDecisionAction, TModerationState } from "./moderation-schemas";
+import { ZDecision, type TDecisionAction, type TModerationState } from "./moderation-schemas";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 type Status = "approved" | "pending" | "hidden" | "spam";
@@ -66,29 +67,34 @@ const BATCH_TEXT: Partial<Record<TDecisionAction, AuthorText>> = {
   hide: (reason, count) => `A moderator hid your import (${items(count)}): ${reason ?? ""}`,
 };
 
+/** Lock and unlock act on a thread, so on the note that opens it: refused (400) on a reply. */
+const lockOnReply = () => new AppError("bad_request", "Invalid input", { fields: { action: ["Lock or unlock the thread's note, not a reply"] } });
+
 /**
  * A moderator's decision on a note or reply, based on the revision they saw (`basedOn`). Everything happens in one
  * transaction: the conditional UPDATE (… WHERE moderationRevision = basedOn, which it raises by one), so that of two
  * decisions made on the same revision exactly one wins and the other is refused with 409 and the state now; the
- * resolution of the item's open flags; the audit record; the suspension (admins); and the notifications of the
- * author and of the flaggers.
+ * resolution of the item's open flags; the moderation record (the moderation log is its audit trail); the
+ * suspension with its account audit record (admins); and the notifications of the author and of the flaggers.
  */
-export async function decide(prisma: PrismaClient, actor: Actor, noteId: string, input: TDecision, clock: Clock = systemClock): Promise<NoteView> {
-  const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
-  if (note.deletedAt) {
-    // Only those who could have moderated it learn that it was deleted.
-    throw notFound(can(actor, "note:moderate", { ...resource, deleted: false }) ? "This note was deleted" : "Not found");
-  }
-  assertCan(actor, "note:moderate", resource);
-  const moderator = actor as SignedIn;
-  if ((input.action === "lock" || input.action === "unlock") && note.threadId) {
-    throw new AppError("bad_request", "Invalid input", { fields: { action: ["Lock or unlock the thread's note, not a reply"] } });
-  }
-  const author = input.action === "suspend" ? await loadUserResource(prisma, note.authorId) : null;
-  // The moderator can see the note, so refusing is 403, not the 404 "user:suspend" gives to those outside admin.
-  if (author && !can(actor, "user:suspend", author)) throw new AppError("forbidden", "Only an admin may suspend the author");
-
-  return prisma.$transaction(async (tx) => {
+export const decide = defineOperation({
+  name: "moderation.decide",
+  input: ZDecision.safeExtend({ noteId: ZRowId }),
+  output: ZNoteView,
+  load: async (db, actor, input) => {
+    const { note, resource } = await loadNoteForActor(db, actor, input.noteId);
+    if (note.deletedAt) {
+      // Only those who could have moderated it learn that it was deleted.
+      throw notFound(can(actor, "note:moderate", { ...resource, deleted: false }) ? "This note was deleted" : "Not found");
+    }
+    const author = input.action === "suspend" ? await loadUserResource(db, note.authorId) : null;
+    return { note, resource, author };
+  },
+  authorise: ({ loaded }) => [check("note:moderate", loaded.resource), ...(loaded.author ? [check("user:suspend-on-decision", loaded.author)] : [])],
+  refuse: ({ input, loaded }) => ((input.action === "lock" || input.action === "unlock") && loaded.note.threadId ? lockOnReply() : null),
+  run: async (tx, { actor, input, loaded: { note, resource, author }, clock, now }) => {
+    const moderator = actor as SignedIn;
+    const noteId = input.noteId;
     const current = await readState(tx, noteId);
     if (!current) throw notFound("This note was deleted");
     if (current.moderationRevision !== input.basedOn) {
@@ -98,7 +104,6 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
     if (refused) throw conflict(refused, current);
 
     const newStatus = STATUS_OF[input.action];
-    const now = clock.now();
     const data: Prisma.NoteUncheckedUpdateManyInput = { moderationRevision: { increment: 1 } };
     // A decided item leaves its import's batch (lib/moderation/import-batch.ts): only items still waiting belong to one.
     if (newStatus) Object.assign(data, { moderationStatus: newStatus, moderationReason: newStatus === "approved" ? null : (input.reason ?? null), openFlagCount: 0, queuedAt: null, importBatchId: null });
@@ -106,9 +111,9 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
     if (input.action === "unlock") data.lockedAt = null;
     const { count } = await tx.note.updateMany({ where: { id: noteId, moderationRevision: input.basedOn, deletedAt: null }, data });
     if (count === 0) {
-      const now = await readState(tx, noteId);
-      if (!now) throw notFound("This note was deleted");
-      throw conflict("Another decision was made on this note meanwhile; here is its state now", now);
+      const state = await readState(tx, noteId);
+      if (!state) throw notFound("This note was deleted");
+      throw conflict("Another decision was made on this note meanwhile; here is its state now", state);
     }
 
     // A thread's status travels with its replies (Note.threadStatus): hiding a note hides its replies at once.
@@ -149,8 +154,8 @@ export async function decide(prisma: PrismaClient, actor: Actor, noteId: string,
     // The item as its moderator sees it now: its new status, and its lock when the decision (un)locked its thread.
     const decided = { ...resource, moderationStatus: after.moderationStatus };
     return toNoteView(after, noteAccessOf(actor, decided, { locked: after.lockedAt !== null }));
-  });
-}
+  },
+});
 
 async function readState(tx: Prisma.TransactionClient, noteId: string): Promise<Current | null> {
   return tx.note.findFirst({

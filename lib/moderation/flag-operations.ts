@@ -1,45 +1,53 @@
+import { z } from "zod";
 import { loadNoteForActor } from "../annotations/load-readable-note";
 import type { Actor } from "../authz/actor";
-import { assertCan, can } from "../authz/can";
-import type { PrismaClient } from "../db/create-prisma-client";
+import { can } from "../authz/can";
 import { AppError, notFound } from "../errors/app-error";
+import { check, defineOperation } from "../operations/define-operation";
 import { announceQueued } from "./item-moderators";
 import { recordModeration } from "./moderation-records";
-import type { TFlag } from "./moderation-schemas";
+import { ZFlag, ZFlagCreated } from "./moderation-schemas";
 
 type SignedIn = Extract<Actor, { kind: "user" }>;
 
 const alreadyFlagged = () => new AppError("conflict", "You already flagged this");
 
 /**
- * A reader flags a note or reply, once: the flag, the item's open-flag count and queue time, and the audit record
- * are written together. The item's moderators are told when its first open flag puts it in their queue. What the
- * flagger gets back names no one; the author is never told who flagged.
+ * A reader flags a note or reply, once: the flag, the item's open-flag count and queue time, and the moderation
+ * record are written together. The item's moderators are told when its first open flag puts it in their queue. What
+ * the flagger gets back names no one; the author is never told who flagged. Counted against the flagger's hourly writes.
  */
-export async function flagNote(prisma: PrismaClient, actor: Actor, noteId: string, input: TFlag) {
-  const { note, resource } = await loadNoteForActor(prisma, actor, noteId);
-  if (note.deletedAt) throw notFound(can(actor, "note:read", resource) ? "This note was deleted" : "Not found");
-  assertCan(actor, "note:flag", resource);
-  const flagger = actor as SignedIn;
-  const existing = await prisma.flag.findUnique({ where: { noteId_flaggerId: { noteId, flaggerId: flagger.id } }, select: { id: true } });
-  if (existing) throw alreadyFlagged();
-
-  return prisma.$transaction(async (tx) => {
+export const flagNote = defineOperation({
+  name: "note.flag",
+  input: ZFlag.extend({ noteId: z.string() }),
+  output: ZFlagCreated,
+  limit: "writes",
+  load: async (db, actor, input) => {
+    const loaded = await loadNoteForActor(db, actor, input.noteId);
+    // A deleted item is gone: those who could read it are told so, anyone else learns nothing.
+    if (loaded.note.deletedAt) throw notFound(can(actor, "note:read", loaded.resource) ? "This note was deleted" : "Not found");
+    const existing = actor.kind === "user" ? await db.flag.findUnique({ where: { noteId_flaggerId: { noteId: input.noteId, flaggerId: actor.id } }, select: { id: true } }) : null;
+    return { ...loaded, alreadyFlagged: existing !== null };
+  },
+  authorise: ({ loaded }) => check("note:flag", loaded.resource),
+  refuse: ({ loaded }) => (loaded.alreadyFlagged ? alreadyFlagged() : null),
+  run: async (tx, { actor, input, now, loaded: { note } }) => {
+    const flagger = actor as SignedIn;
     const flag = await tx.flag
-      .create({ data: { noteId, flaggerId: flagger.id, reason: input.reason, comment: input.comment ?? null } })
+      .create({ data: { noteId: note.id, flaggerId: flagger.id, reason: input.reason, comment: input.comment ?? null } })
       .catch((error: { code?: string }) => {
         // The unique index settles two flags sent at once by the same reader.
         throw error.code === "P2002" ? alreadyFlagged() : error;
       });
     const [counted] = await tx.$queryRaw<{ queuedAt: Date; openFlagCount: number; moderationStatus: string }[]>`
-      UPDATE "Note" SET "openFlagCount" = "openFlagCount" + 1, "queuedAt" = COALESCE("queuedAt", ${new Date()}::timestamp)
-      WHERE "id" = ${noteId}::uuid AND "deletedAt" IS NULL
+      UPDATE "Note" SET "openFlagCount" = "openFlagCount" + 1, "queuedAt" = COALESCE("queuedAt", ${now}::timestamp)
+      WHERE "id" = ${note.id}::uuid AND "deletedAt" IS NULL
       RETURNING "queuedAt", "openFlagCount", "moderationStatus"::text AS "moderationStatus"`;
     if (!counted) throw notFound("This note was deleted");
     await recordModeration(tx, {
       action: "flag",
       actor: flagger,
-      noteId,
+      noteId: note.id,
       subjectUserId: note.authorId,
       groupId: note.groupId,
       previousStatus: counted.moderationStatus,
@@ -50,5 +58,5 @@ export async function flagNote(prisma: PrismaClient, actor: Actor, noteId: strin
     // A pending item is in the queue already (its moderators were told when it was written).
     if (counted.openFlagCount === 1 && counted.moderationStatus !== "pending") await announceQueued(tx, note, "flagged");
     return { id: flag.id, reason: flag.reason, createdAt: flag.createdAt.toISOString() };
-  });
-}
+  },
+});

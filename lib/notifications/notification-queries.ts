@@ -3,10 +3,10 @@ import type { Actor } from "../authz/actor";
 import { can } from "../authz/can";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { isRowId } from "../db/row-id";
-import { AppError, notFound } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
 import { readerContext, toNoteResource } from "../annotations/note-access";
 import { notificationPermalink } from "./notification-permalink";
-import type { NotificationList, NotificationView, TMarkRead } from "./notification-schemas";
+import type { NotificationList, NotificationView } from "./notification-schemas";
 import { selfResource } from "./self-resource";
 
 type Row = { id: string; kind: NotificationView["kind"]; noteId: string | null; text: string; readAt: Date | null; createdAt: Date };
@@ -24,17 +24,17 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/**
- * Permalinks for the items the notifications are about, for those the reader can still read (the policy's
- * "note:read" now, not when they were told): a deleted or hidden item, or one in a group they left, has none.
- */
 /** "X replied to your note: “…”" without what follows the colon. */
 export function withoutQuotation(text: string): string {
   const cut = text.indexOf(": “");
   return cut < 0 ? text : `${text.slice(0, cut)} (no longer available to you)`;
 }
 
-async function permalinksFor(prisma: PrismaClient, actor: Actor, noteIds: string[]): Promise<Map<string, string>> {
+/**
+ * Permalinks for the items the notifications are about, for those the reader can still read (the policy's
+ * "note:read" now, not when they were told): a deleted or hidden item, or one in a group they left, has none.
+ */
+export async function permalinksFor(prisma: PrismaClient, actor: Actor, noteIds: string[]): Promise<Map<string, string>> {
   if (!noteIds.length) return new Map();
   const [reader, notes] = await Promise.all([
     readerContext(prisma, actor),
@@ -96,25 +96,4 @@ export async function listNotifications(
     unreadCount,
     nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
   };
-}
-
-/** Marks the named notifications (only the actor's own; others' ids are ignored) or all of them as read. */
-export async function markNotificationsRead(prisma: PrismaClient, actor: Actor, input: TMarkRead): Promise<{ updated: number; unreadCount: number }> {
-  const { userId } = selfResource(actor);
-  const { count } = await prisma.notification.updateMany({
-    where: { userId, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) },
-    data: { readAt: new Date() },
-  });
-  return { updated: count, unreadCount: await prisma.notification.count({ where: { userId, readAt: null } }) };
-}
-
-/** Opening a notification marks it read and leads to its item: the permalink, or null when it can no longer be read. */
-export async function openNotification(prisma: PrismaClient, actor: Actor, notificationId: string): Promise<string | null> {
-  const { userId } = selfResource(actor);
-  if (!isRowId(notificationId)) throw notFound("No such notification");
-  const row = await prisma.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true, noteId: true, readAt: true } });
-  if (!row) throw notFound("No such notification");
-  if (!row.readAt) await prisma.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: new Date() } });
-  if (!row.noteId) return null;
-  return (await permalinksFor(prisma, actor, [row.noteId])).get(row.noteId) ?? null;
 }

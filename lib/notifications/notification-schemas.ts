@@ -10,16 +10,16 @@ export const ZNotificationView = z.object({
   noteId: z.uuid().nullable(),
   /** Where the item is, or null when the reader can no longer see it (deleted, hidden, or left the group). */
   permalink: z.string().nullable(),
-  readAt: z.string().nullable(),
-  createdAt: z.string(),
-});
+  readAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+}).meta({ id: "Notification" });
 export type NotificationView = z.infer<typeof ZNotificationView>;
 
 export const ZNotificationList = z.object({
   items: z.array(ZNotificationView),
   unreadCount: z.number().int().min(0),
-  nextCursor: z.string().nullable(),
-});
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
+}).meta({ id: "NotificationList" });
 export type NotificationList = z.infer<typeof ZNotificationList>;
 
 export const ZNotificationListQuery = z.object({
@@ -36,10 +36,10 @@ export const ZMarkRead = z.union(
   { error: 'Send {"all": true} or {"ids": [...]}' },
 );
 export type TMarkRead = z.infer<typeof ZMarkRead>;
-export const ZMarkReadResult = z.object({ updated: z.number().int().min(0), unreadCount: z.number().int().min(0) });
+export const ZMarkReadResult = z.object({ updated: z.number().int().min(0), unreadCount: z.number().int().min(0) }).meta({ id: "MarkReadResult" });
 
-export const ZNotificationPreference = z.object({ kind: ZNotificationKind, inApp: z.boolean(), email: z.boolean() });
-export const ZNotificationPreferences = z.object({ preferences: z.array(ZNotificationPreference) });
+export const ZNotificationPreference = z.object({ kind: ZNotificationKind, inApp: z.boolean(), email: z.boolean() }).meta({ id: "NotificationPreference" });
+export const ZNotificationPreferences = z.object({ preferences: z.array(ZNotificationPreference) }).meta({ id: "NotificationPreferences" });
 /** A PUT names the kinds it changes (each once); kinds it leaves out keep their setting. */
 export const ZSavePreferences = z.strictObject({
   preferences: z

@@ -37,12 +37,7 @@ class SchemaComponents {
     const defs = json.$defs ?? {};
     delete json.$schema;
     delete json.$defs;
-    const names = new Map<string, string>();
-    for (const [id, definition] of Object.entries(defs)) {
-      const existing = this.schemas[id];
-      const name = !existing || same(existing, definition) ? id : `${id}${io === "input" ? "Input" : "Output"}`;
-      names.set(id, name);
-    }
+    const names = new Map<string, string>(Object.keys(defs).map((id) => [id, id]));
     const rewrite = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(rewrite);
       if (value && typeof value === "object") {
@@ -56,6 +51,12 @@ class SchemaComponents {
       }
       return value;
     };
+    // Compared as stored (references rewritten): a schema that differs from the one of that name already kept is
+    // the other side (input/output) of it and gets a suffixed name.
+    for (const [id, definition] of Object.entries(defs)) {
+      const existing = this.schemas[id];
+      if (existing && !same(existing, rewrite(definition))) names.set(id, `${id}${io === "input" ? "Input" : "Output"}`);
+    }
     for (const [id, definition] of Object.entries(defs)) this.schemas[names.get(id)!] = rewrite(definition) as JsonSchema;
     return rewrite(json) as JsonSchema;
   }
@@ -105,7 +106,8 @@ function operationOf(contract: EndpointContract, components: SchemaComponents) {
     };
   }
   for (const status of [...new Set([...contract.errors, 500, 503])].sort()) {
-    responses[String(status)] = { $ref: `#/components/responses/E${status}` };
+    // A status the contract answers with a body of its own (health's 503) keeps it.
+    responses[String(status)] ??= { $ref: `#/components/responses/E${status}` };
   }
   const parameters = parametersOf(contract, components);
   return {

@@ -28,6 +28,8 @@ type Definition<IS extends z.ZodType, OS extends z.ZodType, L, R> = {
   output: OS;
   /** Counted before the operation runs and refunded when it is refused (lib/operations/operation-limits.ts). */
   limit?: OperationLimit;
+  /** What a per-account limit counts, from the parsed input (password resets: the address asked for). */
+  limitKey?: (input: z.output<IS>) => string;
   /** Reads what the decision needs, outside the transaction (a hidden or missing resource is 404 here). */
   load: (db: PrismaClient, actor: Actor, input: z.output<IS>, env: { now: Date }) => Promise<L>;
   /** The policy's questions: every check must pass (401 / 403 / 404 as the policy's entry says). */
@@ -90,7 +92,7 @@ export function defineOperation<IS extends z.ZodType, OS extends z.ZodType, L, R
       const checked = definition.output.safeParse(presented);
       if (!checked.success) throw new Error(`${definition.name}: output does not match its schema: ${checked.error.message}`);
       return checked.data as z.output<OS>;
-    });
+    }, definition.limitKey?.(input));
   };
   return Object.assign(execute, { operation: { name: definition.name, input: definition.input, output: definition.output, limit: definition.limit } });
 }

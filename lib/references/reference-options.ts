@@ -11,10 +11,10 @@ export const ZReferenceOption = z.strictObject({
   name: z.string(),
   type: ZReferenceType,
   aliases: z.array(z.string()),
-});
+}).meta({ id: "ReferenceOption" });
 export type TReferenceOption = z.infer<typeof ZReferenceOption>;
 
-export const ZReferenceOptions = z.strictObject({ entries: z.array(ZReferenceOption) });
+export const ZReferenceOptions = z.strictObject({ entries: z.array(ZReferenceOption) }).meta({ id: "ReferenceOptions" });
 export type TReferenceOptions = z.infer<typeof ZReferenceOptions>;
 
 /** The entries alphabetically, whatever their type. */

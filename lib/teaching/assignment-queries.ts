@@ -1,6 +1,6 @@
 import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
-import type { AssignmentResource } from "../authz/resources";
+import type { AssignmentResource, ClassResource } from "../authz/resources";
 import type { Clock } from "../auth/clock";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { assertRowId } from "../db/row-id";
@@ -42,7 +42,7 @@ async function coveredAnchors(prisma: PrismaClient, rows: Row[]): Promise<Map<st
   return result;
 }
 
-/** The viewer's own progress when they are a student (plain member) of the class; null for teachers and others. */
+/** The viewer's own progress on the assignments of the classes they study in ("class:study"); none for teachers and others. */
 async function ownChecks(prisma: PrismaClient, actor: Actor, rows: Row[], studentIds: Set<string>, now: Date) {
   const checks = new Map<string, RequirementCheck>();
   if (actor.kind !== "user") return checks;
@@ -77,7 +77,8 @@ export async function listAssignments(prisma: PrismaClient, actor: Actor, groupI
   const rows = await prisma.assignment.findMany({ where: { groupId }, orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }] });
   const readable = rows.filter((row) => can(actor, "assignment:read", resourceIn(row.state)));
   const anchors = await coveredAnchors(prisma, readable);
-  const own = await ownChecks(prisma, actor, readable, new Set(viewerRole === "member" ? [groupId] : []), clock.now());
+  const classResource: ClassResource = { type: "group", id: groupId, kind: group.kind, viewerRole };
+  const own = await ownChecks(prisma, actor, readable, new Set(can(actor, "class:study", classResource) ? [groupId] : []), clock.now());
   const assignments: AssignmentSummary[] = readable.map((row) => ({
     id: row.id,
     title: row.title,
@@ -97,7 +98,8 @@ export async function getAssignment(prisma: PrismaClient, actor: Actor, assignme
   const { assignment, resource } = await loadAssignment(prisma, actor, assignmentId);
   assertCan(actor, "assignment:read", resource);
   const anchors = (await coveredAnchors(prisma, [assignment])).get(assignment.id) ?? [];
-  const own = await ownChecks(prisma, actor, [assignment], new Set(resource.viewerRole === "member" ? [assignment.groupId] : []), clock.now());
+  const classResource: ClassResource = { type: "group", id: assignment.groupId, kind: resource.groupKind, viewerRole: resource.viewerRole };
+  const own = await ownChecks(prisma, actor, [assignment], new Set(can(actor, "class:study", classResource) ? [assignment.groupId] : []), clock.now());
   return {
     id: assignment.id,
     group: { id: assignment.group.id, name: assignment.group.name },

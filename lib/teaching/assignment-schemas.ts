@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REFERENCE_TYPES } from "../annotations/note-schemas";
+import { ZRowId } from "../db/row-id";
 import { isWallClock, normalizeTimeZone, wallClockToInstant } from "./assignment-time";
 
 export const ASSIGNMENT_STATES = ["draft", "published", "closed"] as const;
@@ -95,45 +96,56 @@ function addProblems(context: z.RefinementCtx, problems: Record<string, string[]
   }
 }
 
-export const ZCreateAssignment = z
-  .strictObject({
-    ...fields,
-    passages: fields.passages.default([]),
-    minNotes: fields.minNotes.default(1),
-    minReplies: fields.minReplies.default(0),
-    requiredTypes: fields.requiredTypes.default([]),
-    peerVisibility: fields.peerVisibility.default("always"),
-    maxPoints: fields.maxPoints.optional().transform((points) => points ?? null),
-    rubric: fields.rubric.default([]),
-  })
-  .superRefine((input, context) => {
-    const dates = resolveAssignmentDates(input);
-    if (!dates.ok) addProblems(context, dates.fields);
-    addProblems(context, figureProblems(input));
-  });
+const createFields = {
+  ...fields,
+  passages: fields.passages.default([]),
+  minNotes: fields.minNotes.default(1),
+  minReplies: fields.minReplies.default(0),
+  requiredTypes: fields.requiredTypes.default([]),
+  peerVisibility: fields.peerVisibility.default("always"),
+  maxPoints: fields.maxPoints.optional().transform((points) => points ?? null),
+  rubric: fields.rubric.default([]),
+};
+
+function checkNewAssignment(input: DateInput & Figures, context: z.RefinementCtx) {
+  const dates = resolveAssignmentDates(input);
+  if (!dates.ok) addProblems(context, dates.fields);
+  addProblems(context, figureProblems(input));
+}
+
+/** POST /api/groups/<id>/assignments: a new draft. */
+export const ZCreateAssignment = z.strictObject(createFields).superRefine(checkNewAssignment).meta({ id: "NewAssignment" });
 export type TCreateAssignment = z.infer<typeof ZCreateAssignment>;
+/** The operation's input: the class, and the new assignment. */
+export const ZCreateAssignmentInput = z.strictObject({ groupId: ZRowId, ...createFields }).superRefine(checkNewAssignment);
+
+const updateFields = {
+  title: fields.title.optional(),
+  instructions: fields.instructions.optional(),
+  fromParagraph: fields.fromParagraph.optional(),
+  toParagraph: fields.toParagraph.optional(),
+  passages: fields.passages.optional(),
+  opensAt: fields.opensAt.optional(),
+  dueAt: fields.dueAt.optional(),
+  timeZone: fields.timeZone.optional(),
+  minNotes: fields.minNotes.optional(),
+  minReplies: fields.minReplies.optional(),
+  requiredTypes: fields.requiredTypes.optional(),
+  peerVisibility: fields.peerVisibility.optional(),
+  maxPoints: fields.maxPoints.optional(),
+  rubric: fields.rubric.optional(),
+  state: z.enum(ASSIGNMENT_STATES, "Draft, published or closed").optional(),
+};
+const changesSomething = (changes: Record<string, unknown>) => Object.values(changes).some((value) => value !== undefined);
 
 /** An edit: any of the fields, and/or a change of state (publish, close, reopen). */
-export const ZUpdateAssignment = z
-  .strictObject({
-    title: fields.title.optional(),
-    instructions: fields.instructions.optional(),
-    fromParagraph: fields.fromParagraph.optional(),
-    toParagraph: fields.toParagraph.optional(),
-    passages: fields.passages.optional(),
-    opensAt: fields.opensAt.optional(),
-    dueAt: fields.dueAt.optional(),
-    timeZone: fields.timeZone.optional(),
-    minNotes: fields.minNotes.optional(),
-    minReplies: fields.minReplies.optional(),
-    requiredTypes: fields.requiredTypes.optional(),
-    peerVisibility: fields.peerVisibility.optional(),
-    maxPoints: fields.maxPoints.optional(),
-    rubric: fields.rubric.optional(),
-    state: z.enum(ASSIGNMENT_STATES, "Draft, published or closed").optional(),
-  })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "Nothing to change");
+export const ZUpdateAssignment = z.strictObject(updateFields).refine(changesSomething, "Nothing to change").meta({ id: "AssignmentChange" });
 export type TUpdateAssignment = z.infer<typeof ZUpdateAssignment>;
+/** The operation's input: the assignment, and the edit. */
+export const ZUpdateAssignmentInput = z
+  .strictObject({ assignmentId: ZRowId, ...updateFields })
+  .refine(({ assignmentId: _assignment, ...changes }) => changesSomething(changes), "Nothing to change");
+export type TUpdateAssignmentInput = z.infer<typeof ZUpdateAssignmentInput>;
 
 /** Which state changes a teacher may make: reopening a closed assignment is allowed; back to draft is not once published. */
 export const STATE_CHANGES: Record<TAssignmentState, readonly TAssignmentState[]> = {

@@ -1,9 +1,10 @@
+import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
 import type { Clock } from "../auth/clock";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { toCsv, type CsvCell } from "../export/csv";
-import { getAssignmentProgress } from "./progress-queries";
+import { progressTable } from "./progress-queries";
 import { loadTeachingAssignment } from "./teaching-assignment";
 
 const iso = (date: Date | null) => date?.toISOString() ?? "";
@@ -16,7 +17,9 @@ export function exportFileName(title: string, suffix: string, extension: string)
 
 /** The gradebook: one row per student of the class, the teacher's table's figures and the grade. Teachers only. */
 export async function gradebookCsv(prisma: PrismaClient, actor: Actor, assignmentId: string, clock: Clock) {
-  const { assignment, rows } = await getAssignmentProgress(prisma, actor, assignmentId, clock);
+  const loaded = await loadTeachingAssignment(prisma, actor, assignmentId);
+  assertCan(actor, "gradebook:export", loaded.classResource);
+  const { assignment, rows } = await progressTable(prisma, loaded.assignment, clock.now());
   const criteria = assignment.rubric.map((criterion) => criterion.criterion);
   const header = [
     "student_id", "student", "notes", "replies", "words", "reference_types", "requirements_met", "status",
@@ -33,20 +36,26 @@ export async function gradebookCsv(prisma: PrismaClient, actor: Actor, assignmen
   return { fileName: exportFileName(assignment.title, "gradebook", "csv"), csv: toCsv(header, lines) };
 }
 
-export type ExportedNote = {
-  id: string;
-  threadId: string | null;
-  parentId: string | null;
-  author: { id: string; displayName: string };
-  paragraph: string;
-  quote: string | null;
-  referenceType: string;
-  body: string;
-  tags: string[];
-  moderationStatus: string;
-  createdAt: string;
-  updatedAt: string;
-};
+const ZExportedNote = z.strictObject({
+  id: z.uuid(),
+  threadId: z.uuid().nullable(),
+  parentId: z.uuid().nullable(),
+  author: z.strictObject({ id: z.uuid(), displayName: z.string() }),
+  paragraph: z.string(),
+  quote: z.string().nullable(),
+  referenceType: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  moderationStatus: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ExportedNote = z.infer<typeof ZExportedNote>;
+
+/** The class's notes export as JSON (?format=json): the assignment, and its live notes and replies oldest first. */
+export const ZClassNotesExport = z
+  .strictObject({ assignment: z.strictObject({ id: z.uuid(), title: z.string() }), notes: z.array(ZExportedNote) })
+  .meta({ id: "ClassNotesExport" });
 
 /**
  * The class's notes and replies on an assignment (live ones; deleted work is gone), oldest first. Teachers only: they

@@ -2,12 +2,13 @@ import type { Actor } from "../authz/actor";
 import { assertCan, can } from "../authz/can";
 import type { FeedbackResource } from "../authz/resources";
 import type { PrismaClient } from "../db/create-prisma-client";
+import { ZRowId } from "../db/row-id";
 import { notFound } from "../errors/app-error";
 import { loadNoteForActor } from "../annotations/load-readable-note";
-import { log } from "../log";
+import { check, defineOperation } from "../operations/define-operation";
 import type { NoteView } from "../annotations/note-view";
 import type { RequestContext } from "../request/request-context";
-import type { FeedbackState, FeedbackView, TFeedbackInput } from "./feedback-schemas";
+import { ZFeedbackInput, ZFeedbackView, type FeedbackState, type FeedbackView } from "./feedback-schemas";
 
 const FEEDBACK_SELECT = { id: true, noteId: true, body: true, createdAt: true, author: { select: { id: true, displayName: true } } } as const;
 
@@ -35,19 +36,25 @@ export async function listFeedback(prisma: PrismaClient, actor: Actor, noteId: s
   return { feedback: rows.map(toFeedbackView), mayWrite: can(actor, "feedback:write", feedback) && note.deletedAt === null };
 }
 
-/** A teacher's private feedback on a student's live note (403 to the student, 404 to classmates and outsiders). */
-export async function addFeedback(prisma: PrismaClient, actor: Actor, noteId: string, input: TFeedbackInput): Promise<FeedbackView> {
-  const { note, feedback } = await loadFeedbackTarget(prisma, actor, noteId);
-  assertCan(actor, "feedback:write", feedback);
-  if (note.deletedAt !== null) throw notFound();
-  const row = await prisma.feedback.create({
-    data: { noteId: note.id, assignmentId: note.assignmentId, authorId: (actor as Extract<Actor, { kind: "user" }>).id, body: input.body },
-    select: FEEDBACK_SELECT,
-  });
-  log.info("feedback.added", { noteId: note.id, assignmentId: note.assignmentId });
-  return toFeedbackView(row);
-}
-
+/**
+ * A teacher's private feedback on a student's live note (403 to the student, 404 to classmates and outsiders).
+ * Audited without its text: the feedback is for the student and the class's teachers alone, not for the audit log's readers.
+ */
+export const addFeedback = defineOperation({
+  name: "feedback.add",
+  input: ZFeedbackInput.extend({ noteId: ZRowId }),
+  output: ZFeedbackView,
+  load: (db, actor, input) => loadFeedbackTarget(db, actor, input.noteId),
+  authorise: ({ loaded }) => check("feedback:write", loaded.feedback),
+  refuse: ({ loaded }) => (loaded.note.deletedAt !== null ? notFound() : null),
+  run: (tx, { actor, input, loaded: { note } }) =>
+    tx.feedback.create({
+      data: { noteId: note.id, assignmentId: note.assignmentId, authorId: (actor as Extract<Actor, { kind: "user" }>).id, body: input.body },
+      select: FEEDBACK_SELECT,
+    }),
+  audit: ({ loaded: { note }, result }) => ({ action: "feedback.add", subjectId: note.authorId, groupId: note.groupId, targetId: note.id, after: result.id }),
+  present: toFeedbackView,
+});
 
 /**
  * The feedback on every shown note that has some for this reader, in one statement, for a page's data (so that no

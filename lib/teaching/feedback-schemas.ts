@@ -16,9 +16,9 @@ export const ZFeedbackView = z.strictObject({
   body: z.string(),
   author: z.strictObject({ id: z.uuid(), displayName: z.string() }),
   createdAt: z.iso.datetime(),
-});
+}).meta({ id: "Feedback" });
 export type FeedbackView = z.input<typeof ZFeedbackView>;
-export const ZFeedbackList = z.strictObject({ feedback: z.array(ZFeedbackView), mayWrite: z.boolean() });
+export const ZFeedbackList = z.strictObject({ feedback: z.array(ZFeedbackView), mayWrite: z.boolean() }).meta({ id: "FeedbackList" });
 
 /** A note's feedback as a page hands it to the note's card (the shape GET /api/notes/<id>/feedback answers). */
 export type FeedbackState = z.infer<typeof ZFeedbackList>;

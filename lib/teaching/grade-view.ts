@@ -7,7 +7,7 @@ export const ZGradeView = z.strictObject({
   rubricScores: z.array(ZRubricScore),
   comment: z.string().nullable(),
   updatedAt: z.iso.datetime(),
-});
+}).meta({ id: "Grade" });
 export type GradeView = z.input<typeof ZGradeView>;
 
 type GradeRow = { studentId: string; points: number; rubricScores: unknown; comment: string | null; updatedAt: Date };

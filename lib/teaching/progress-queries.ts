@@ -97,13 +97,10 @@ export function progressRows(
 }
 
 /**
- * The teacher's table of an assignment: one row per student of the class, in a fixed number of queries whatever the
- * class's size (the students, the work, the grades). The class's teachers only ("gradebook:export": the table is the
- * gradebook's figures); others get 404.
+ * An assignment's table: one row per student of the class, in a fixed number of queries whatever the class's size
+ * (the students, the work, the grades). Its readers are asked first: getAssignmentProgress, the gradebook export.
  */
-export async function getAssignmentProgress(prisma: PrismaClient, actor: Actor, assignmentId: string, clock: Clock): Promise<ProgressTable> {
-  const { assignment, classResource } = await loadTeachingAssignment(prisma, actor, assignmentId);
-  assertCan(actor, "gradebook:export", classResource);
+export async function progressTable(prisma: PrismaClient, assignment: TeachingAssignment, now: Date): Promise<ProgressTable> {
   const [members, work, grades] = await Promise.all([
     prisma.membership.findMany({
       where: { groupId: assignment.groupId, role: "member" },
@@ -114,5 +111,12 @@ export async function getAssignmentProgress(prisma: PrismaClient, actor: Actor, 
   ]);
   const students = members.map((membership) => membership.user).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
   const gradeMap = new Map(grades.map((grade) => [grade.studentId, gradeViewOf(grade)]));
-  return { assignment, rows: progressRows(assignment, students, work, gradeMap, clock.now()) };
+  return { assignment, rows: progressRows(assignment, students, work, gradeMap, now) };
+}
+
+/** The teacher's table of an assignment: the class's teachers only ("class:teach"); others get 404. */
+export async function getAssignmentProgress(prisma: PrismaClient, actor: Actor, assignmentId: string, clock: Clock): Promise<ProgressTable> {
+  const { assignment, classResource } = await loadTeachingAssignment(prisma, actor, assignmentId);
+  assertCan(actor, "class:teach", classResource);
+  return progressTable(prisma, assignment, clock.now());
 }

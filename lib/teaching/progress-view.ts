@@ -28,7 +28,7 @@ export const ZProgressTable = z.strictObject({
     gradesReleasedAt: z.iso.datetime().nullable(),
   }),
   students: z.array(ZProgressRow),
-});
+}).meta({ id: "ProgressTable" });
 
 export function progressTableView({ assignment, rows }: ProgressTable): z.input<typeof ZProgressTable> {
   return {

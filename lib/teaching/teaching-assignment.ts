@@ -1,5 +1,6 @@
 import type { Actor, GroupRoleName } from "../authz/actor";
-import type { GroupResource } from "../authz/resources";
+import { can } from "../authz/can";
+import type { ClassResource } from "../authz/resources";
 import type { PrismaClient } from "../db/create-prisma-client";
 import { assertRowId } from "../db/row-id";
 import { notFound } from "../errors/app-error";
@@ -38,9 +39,8 @@ export async function loadTeachingAssignment(prisma: PrismaClient, actor: Actor,
   ]);
   if (!assignment || assignment.group.kind !== "class") throw notFound();
   const viewerRole: GroupRoleName | null = membership?.role ?? null;
-  const teaches = viewerRole === "owner" || viewerRole === "moderator";
-  if (assignment.state === "draft" && !teaches) throw notFound();
-  const classResource: GroupResource = { type: "group", id: assignment.groupId, viewerRole };
+  const classResource: ClassResource = { type: "group", id: assignment.groupId, kind: assignment.group.kind, viewerRole };
+  if (assignment.state === "draft" && !can(actor, "class:teach", classResource)) throw notFound();
   return { assignment: { ...assignment, rubric: rubricOf(assignment.rubric) }, viewerRole, classResource };
 }
 

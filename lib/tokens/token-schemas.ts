@@ -13,24 +13,31 @@ export const ZCreateAccessToken = z.strictObject({
 export type TCreateAccessToken = z.infer<typeof ZCreateAccessToken>;
 
 /** A token as its owner's list shows it: never the token itself, only its hint. */
-export const ZAccessTokenView = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  hint: z.string(),
-  scope: z.enum(TOKEN_SCOPES),
-  createdAt: z.iso.datetime(),
-  lastUsedAt: z.iso.datetime().nullable(),
-  expiresAt: z.iso.datetime().nullable(),
-});
+export const ZAccessTokenView = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    hint: z.string().describe("The prefix and first characters, to recognise it by"),
+    scope: z.enum(TOKEN_SCOPES),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "AccessToken" });
 export type AccessTokenView = z.infer<typeof ZAccessTokenView>;
 
 /** The answer to a creation: the only time the token is shown. */
-export const ZCreatedAccessToken = z.strictObject({
-  id: z.uuid(),
-  name: z.string(),
-  token: z.string(),
-  scope: z.enum(TOKEN_SCOPES),
-  expiresAt: z.iso.datetime().nullable(),
-});
+export const ZCreatedAccessToken = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    token: z.string().describe("The token itself, shown this once (send it as `Authorization: Bearer <token>`)"),
+    scope: z.enum(TOKEN_SCOPES),
+    expiresAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "CreatedAccessToken" });
 
-export const ZAccessTokenList = z.strictObject({ tokens: z.array(ZAccessTokenView) });
+export const ZAccessTokenList = z.strictObject({ tokens: z.array(ZAccessTokenView) }).meta({ id: "AccessTokenList" });
+
+/** A revoked token, as the operation answers it (the route itself answers 204 without a body). */
+export const ZRevokedAccessToken = z.strictObject({ id: z.uuid(), revokedAt: z.iso.datetime() });

@@ -30,8 +30,8 @@ const conflict = (message: string, field: string) => new AppError("conflict", me
 
 /**
  * POST to the container: the annotation becomes a note (or a reply, when it answers one of this container's
- * annotations) through the same operations as the JSON API — policy, passage check, pre-moderation (the route
- * counts it against the writer's rate limit, as the JSON API's routes do).
+ * annotations) through the same operations as the JSON API — policy, passage check, pre-moderation, and the
+ * writer's rate limit, which those operations count.
  * `canonical` is kept; a client's own `id` is kept in `via` (the server mints the id, protocol §5.1).
  */
 export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug: string, json: unknown, origin: string) {
@@ -41,7 +41,7 @@ export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug:
     ...(parsed.via ?? parsed.id ? { via: parsed.via ?? parsed.id! } : {}),
   };
   const created = await (async () => {
-    if (parsed.kind === "note") return createNote(prisma, actor, slug, ZCreateNote.parse({ ...parsed.note, ...provenance })).catch(inProtocolTerms);
+    if (parsed.kind === "note") return createNote(prisma, actor, { slug, ...ZCreateNote.parse({ ...parsed.note, ...provenance }) }).catch(inProtocolTerms);
     const { row } = await getAnnotation(prisma, actor, slug, parsed.targetId, origin).catch((error: unknown) => {
       throw error instanceof AppError && (error.code === "not_found" || error.code === "gone")
         ? new AppError("bad_request", "Invalid input", { fields: { target: ["Not an annotation of this container you may read"] } })
@@ -49,7 +49,7 @@ export async function createAnnotation(prisma: PrismaClient, actor: Actor, slug:
     });
     // The reply goes into the thread of what it answers: a note opens one; a reply names its thread's note.
     const threadId = row.threadId ?? row.id;
-    return createReply(prisma, actor, threadId, ZCreateReply.parse({ body: parsed.body, ...(row.threadId ? { parentId: row.id } : {}), ...provenance }));
+    return createReply(prisma, actor, { noteId: threadId, ...ZCreateReply.parse({ body: parsed.body, ...(row.threadId ? { parentId: row.id } : {}), ...provenance }) });
   })();
   return getAnnotation(prisma, actor, slug, created.id, origin);
 }
@@ -111,7 +111,7 @@ export async function replaceAnnotation(prisma: PrismaClient, actor: Actor, slug
           referenceType: parsed.note.referenceType ?? "other",
           referenceEntryId: parsed.note.referenceEntryId ?? null,
         });
-  await updateNote(prisma, actor, id, edit, version);
+  await updateNote(prisma, actor, { ...edit, noteId: id, version });
   return getAnnotation(prisma, actor, slug, id, origin);
 }
 
@@ -119,5 +119,5 @@ export async function replaceAnnotation(prisma: PrismaClient, actor: Actor, slug
 export async function deleteAnnotation(prisma: PrismaClient, actor: Actor, slug: string, id: string, ifMatchHeader: string | null, origin: string): Promise<void> {
   const current = await getAnnotation(prisma, actor, slug, id, origin);
   assertIfMatch(ifMatchHeader, current.etag, false);
-  await deleteNote(prisma, actor, id);
+  await deleteNote(prisma, actor, { noteId: id });
 }

@@ -45,6 +45,8 @@ export async function benchTei(base: string, databaseUrl: string, appPid: number
   }
   const tei = await withPeakRss(appPid, () => downloadTei(`${base}/letters/${SLUG}/tei.xml`));
   return [
-    `TEI P5 of the letter with ${tei.result.annotations.toLocaleString("en")} public annotations: ${tei.result.seconds.toFixed(1)} s, ${(tei.result.bytes / 1048576).toFixed(1)} MB; app RSS ${tei.beforeMb.toFixed(0)} MB before, peak ${tei.peakMb.toFixed(0)} MB  (targets < 3 s, < 200 MB)`,
+    // The target is the export's memory (what streaming bounds), i.e. the peak over the app at rest; the app process
+    // itself already holds ~220-250 MB at rest (Next, React, Prisma's query compiler), printed beside it.
+    `TEI P5 of the letter with ${tei.result.annotations.toLocaleString("en")} public annotations: ${tei.result.seconds.toFixed(1)} s, ${(tei.result.bytes / 1048576).toFixed(1)} MB; export's peak memory +${(tei.peakMb - tei.beforeMb).toFixed(0)} MB over the app at rest (app RSS ${tei.beforeMb.toFixed(0)} MB before, peak ${tei.peakMb.toFixed(0)} MB)  (targets < 3 s, < 200 MB)`,
   ];
 }

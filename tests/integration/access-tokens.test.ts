@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteAccount, changePassword } from "@/lib/accounts/account-operations";
+import { deleteAccount } from "@/lib/accounts/account-operations";
+import { changePassword } from "@/lib/accounts/password-operations";
 import { setSuspended } from "@/lib/admin/admin-operations";
 import { actorForBearer, TOKEN_TOUCH_INTERVAL_MS } from "@/lib/tokens/token-actor";
 import { createAccessToken, listAccessTokens, revokeAccessToken } from "@/lib/tokens/token-operations";
@@ -32,7 +33,7 @@ async function refusal(header: string) {
 describe("personal access tokens", () => {
   it("creation shows the token once, stores only its SHA-256, and audits it; the list never holds the token", async () => {
     const owner = await reader();
-    const created = await createAccessToken(db.prisma, owner, { name: "Zotero script" }, clock);
+    const created = await createAccessToken(db.prisma, owner, { name: "Zotero script" }, { clock });
     expect(created).toMatchObject({ name: "Zotero script", scope: "read", expiresAt: null });
     expect(created.token).toMatch(/^mgl_pat_[A-Za-z0-9_-]{43}$/);
     const row = await db.prisma.accessToken.findUniqueOrThrow({ where: { id: created.id } });
@@ -48,7 +49,7 @@ describe("personal access tokens", () => {
   it("bad input is refused with field messages", async () => {
     const owner = await reader();
     // A ZodError here; the route's wrapper answers it as 400 with these fields.
-    await expect(createAccessToken(db.prisma, owner, { name: " ", expiresInDays: 0, scope: "admin" }, clock)).rejects.toMatchObject({
+    await expect(createAccessToken(db.prisma, owner, { name: " ", expiresInDays: 0, scope: "admin" as never }, { clock })).rejects.toMatchObject({
       issues: expect.arrayContaining([
         expect.objectContaining({ path: ["name"] }),
         expect.objectContaining({ path: ["expiresInDays"] }),
@@ -59,7 +60,7 @@ describe("personal access tokens", () => {
 
   it("a token acts as its user with its scope, and writes last used at most once a minute", async () => {
     const owner = await reader();
-    const { token, id } = await createAccessToken(db.prisma, owner, { name: "writer", scope: "write" }, clock);
+    const { token, id } = await createAccessToken(db.prisma, owner, { name: "writer", scope: "write" }, { clock });
     const actor = await actorForBearer(db.prisma, `Bearer ${token}`, clock);
     expect(actor).toMatchObject({ kind: "user", id: owner.id, sessionId: null, token: { id, scope: "write" } });
     const first = (await db.prisma.accessToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
@@ -74,7 +75,7 @@ describe("personal access tokens", () => {
 
   it("malformed headers, unknown, revoked and expired tokens are 401 with a Bearer challenge", async () => {
     const owner = await reader();
-    const { token, id } = await createAccessToken(db.prisma, owner, { name: "short-lived", expiresInDays: 1 }, clock);
+    const { token, id } = await createAccessToken(db.prisma, owner, { name: "short-lived", expiresInDays: 1 }, { clock });
     for (const header of ["Basic dXNlcjpwYXNz", "Bearer", "Bearer two words", `Token ${token}`, "Bearer mgl_pat_short", `Bearer ${token.slice(0, -1)}x`]) {
       const answer = await refusal(header);
       expect(answer.status, header).toBe(401);
@@ -82,8 +83,8 @@ describe("personal access tokens", () => {
     }
     clock.advance(DAY + 1);
     expect((await refusal(`Bearer ${token}`)).message).toMatch(/expired/);
-    const other = await createAccessToken(db.prisma, owner, { name: "to revoke" }, clock);
-    await revokeAccessToken(db.prisma, owner, other.id, clock);
+    const other = await createAccessToken(db.prisma, owner, { name: "to revoke" }, { clock });
+    await revokeAccessToken(db.prisma, owner, { tokenId: other.id }, { clock });
     expect((await refusal(`Bearer ${other.token}`)).message).toMatch(/revoked/);
     expect((await listAccessTokens(db.prisma, owner)).tokens.map((t) => t.id)).toEqual([id]);
   });
@@ -91,29 +92,29 @@ describe("personal access tokens", () => {
   it("a token can only be revoked by its owner (others get 404), and only once", async () => {
     const owner = await reader();
     const stranger = await reader();
-    const { id } = await createAccessToken(db.prisma, owner, { name: "mine" }, clock);
-    expect((await appErrorOf(revokeAccessToken(db.prisma, stranger, id, clock))).code).toBe("not_found");
-    await revokeAccessToken(db.prisma, owner, id, clock);
-    expect((await appErrorOf(revokeAccessToken(db.prisma, owner, id, clock))).code).toBe("not_found");
+    const { id } = await createAccessToken(db.prisma, owner, { name: "mine" }, { clock });
+    expect((await appErrorOf(revokeAccessToken(db.prisma, stranger, { tokenId: id }, { clock }))).code).toBe("not_found");
+    await revokeAccessToken(db.prisma, owner, { tokenId: id }, { clock });
+    expect((await appErrorOf(revokeAccessToken(db.prisma, owner, { tokenId: id }, { clock }))).code).toBe("not_found");
   });
 
   it("a suspended user's tokens stop working; restored, they work again", async () => {
     const owner = await reader();
     const admin = await reader({ siteRole: "admin" });
-    const { token } = await createAccessToken(db.prisma, owner, { name: "script" }, clock);
-    await setSuspended(db.prisma, admin, { userId: owner.id, suspended: true, reason: "spam" }, clock);
+    const { token } = await createAccessToken(db.prisma, owner, { name: "script" }, { clock });
+    await setSuspended(db.prisma, admin, { userId: owner.id, suspended: true, reason: "spam" }, { clock });
     expect((await refusal(`Bearer ${token}`)).message).toMatch(/suspended/);
-    await setSuspended(db.prisma, admin, { userId: owner.id, suspended: false, reason: "appeal" }, clock);
+    await setSuspended(db.prisma, admin, { userId: owner.id, suspended: false, reason: "appeal" }, { clock });
     expect((await actorForBearer(db.prisma, `Bearer ${token}`, clock)).kind).toBe("user");
   });
 
   it("changing the password keeps tokens; deleting the account revokes them all", async () => {
     const owner = await reader({ password: "an old and long passphrase 1928" });
-    const one = await createAccessToken(db.prisma, owner, { name: "one" }, clock);
-    const two = await createAccessToken(db.prisma, owner, { name: "two", scope: "write" }, clock);
-    await changePassword(db.prisma, owner, { currentPassword: "an old and long passphrase 1928", newPassword: "a brand new passphrase for 1929" }, clock);
+    const one = await createAccessToken(db.prisma, owner, { name: "one" }, { clock });
+    const two = await createAccessToken(db.prisma, owner, { name: "two", scope: "write" }, { clock });
+    await changePassword(db.prisma, owner, { currentPassword: "an old and long passphrase 1928", newPassword: "a brand new passphrase for 1929" }, { clock });
     expect((await actorForBearer(db.prisma, `Bearer ${one.token}`, clock)).kind).toBe("user");
-    await deleteAccount(db.prisma, owner, "keep-as-deleted-user", clock);
+    await deleteAccount(db.prisma, owner, { notes: "keep-as-deleted-user" }, { clock });
     for (const { token } of [one, two]) expect((await refusal(`Bearer ${token}`)).status).toBe(401);
     expect(await db.prisma.accessToken.count({ where: { userId: owner.id, revokedAt: null } })).toBe(0);
   });

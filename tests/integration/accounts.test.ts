@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  changePassword,
-  completePasswordReset,
-  deleteAccount,
-  requestPasswordReset,
-} from "@/lib/accounts/account-operations";
+import { deleteAccount } from "@/lib/accounts/account-operations";
+import { changePassword, completePasswordReset, requestPasswordReset } from "@/lib/accounts/password-operations";
 import { setSuspended } from "@/lib/admin/admin-operations";
 import { ZSignUp } from "@/lib/auth/account-schemas";
+import { ANONYMOUS } from "@/lib/authz/actor";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/auth/password/password-policy";
 import { actorForSession } from "@/lib/auth/sessions";
 import { confirmSignUp, signUp } from "@/lib/auth/sign-up";
@@ -15,7 +12,7 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { AppError } from "@/lib/errors/app-error";
 import { createGroup } from "@/lib/groups/group-operations";
 import { deliverDueMail } from "@/lib/mail/mail-worker";
-import { appErrorOf, seedUser, signIn } from "./support/account-fixtures";
+import { appErrorOf, freshClientAddress, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -38,6 +35,8 @@ let emailCounter = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Sign-up and reset requests are rate-limited by their operations; the limiters count in this database.
+  process.env.DATABASE_URL = db.url;
 });
 afterAll(async () => {
   await db?.drop();
@@ -54,8 +53,8 @@ async function confirmationMailedTo(email: string) {
 async function account(displayName = "Reader") {
   emailCounter += 1;
   const email = `reader-${emailCounter}-${Date.now()}@example.org`;
-  await signUp(db.prisma, ZSignUp.parse({ email, displayName, password: PASSWORD }), BASE_URL);
-  const { userId } = await confirmSignUp(db.prisma, (await confirmationMailedTo(email)).token!);
+  await signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName, password: PASSWORD }), siteUrl: BASE_URL }, fromClient());
+  const { userId } = await confirmSignUp(db.prisma, ANONYMOUS, { token: (await confirmationMailedTo(email)).token! }, { clock });
   return { userId, email };
 }
 
@@ -68,6 +67,9 @@ async function statementsOf(run: (client: typeof db.prisma) => Promise<unknown>)
   await run(counting as unknown as typeof db.prisma);
   return seen;
 }
+
+/** The clock, and a client address of its own (so the per-client limits never speak here). */
+const fromClient = () => ({ clock, clientAddress: freshClientAddress() });
 
 const userRow = (id: string) => db.prisma.user.findUniqueOrThrow({ where: { id } });
 
@@ -84,7 +86,8 @@ async function resetTokenMailedTo(email: string) {
 describe("signUp", () => {
   it("creates an unconfirmed researcher with an argon2id hash, under the lower-cased email, and mails the link", async () => {
     const input = ZSignUp.parse({ email: "Ada.Lovelace@Example.ORG", displayName: "  Ada Lovelace ", password: PASSWORD });
-    const { userId, outcome } = await signUp(db.prisma, input, BASE_URL);
+    const { userId: created, outcome } = await signUp(db.prisma, ANONYMOUS, { ...input, siteUrl: BASE_URL }, fromClient());
+    const userId = created!;
     expect(outcome).toBe("created");
 
     const user = await userRow(userId);
@@ -97,15 +100,15 @@ describe("signUp", () => {
     expect(message.subject).toBe("Confirm your Marginalia account");
     expect(token).toBeTruthy();
     expect(JSON.stringify(await db.prisma.signUpConfirmation.findMany({ where: { userId } }))).not.toContain(token!);
-    await confirmSignUp(db.prisma, token!);
+    await confirmSignUp(db.prisma, ANONYMOUS, { token: token! }, { clock });
     expect(await verifyCredentials(db.prisma, "ada.lovelace@example.org", PASSWORD)).toMatchObject({ id: userId });
-    expect(await appErrorOf(confirmSignUp(db.prisma, token!))).toMatchObject({ code: "not_found" });
+    expect(await appErrorOf(confirmSignUp(db.prisma, ANONYMOUS, { token: token! }, { clock }))).toMatchObject({ code: "not_found" });
   });
 
   it("a registered address (any case) changes nothing and is told so by mail, not by the answer", async () => {
     const { email, userId } = await account();
     const before = await userRow(userId);
-    const result = await signUp(db.prisma, ZSignUp.parse({ email: email.toUpperCase(), displayName: "Twin", password: NEW_PASSWORD }), BASE_URL);
+    const result = await signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email: email.toUpperCase(), displayName: "Twin", password: NEW_PASSWORD }), siteUrl: BASE_URL }, fromClient());
     expect(result.outcome).toBe("exists");
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
     expect(await userRow(userId)).toEqual(before);
@@ -116,12 +119,12 @@ describe("signUp", () => {
 
   it("signing up again before confirming replaces the unconfirmed details and the link (nobody has proved the address)", async () => {
     const email = `again-${Date.now()}@example.org`;
-    await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Squatter", password: PASSWORD }), BASE_URL);
+    await signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "Squatter", password: PASSWORD }), siteUrl: BASE_URL }, fromClient());
     const first = (await confirmationMailedTo(email)).token!;
-    await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Owner", password: NEW_PASSWORD }), BASE_URL);
+    await signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "Owner", password: NEW_PASSWORD }), siteUrl: BASE_URL }, fromClient());
     const second = (await confirmationMailedTo(email)).token!;
-    expect(await appErrorOf(confirmSignUp(db.prisma, first))).toMatchObject({ code: "not_found" });
-    await confirmSignUp(db.prisma, second);
+    expect(await appErrorOf(confirmSignUp(db.prisma, ANONYMOUS, { token: first }, { clock }))).toMatchObject({ code: "not_found" });
+    await confirmSignUp(db.prisma, ANONYMOUS, { token: second }, { clock });
     expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ displayName: "Owner" });
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
   });
@@ -129,8 +132,8 @@ describe("signUp", () => {
   it("two sign-ups with the same email at once: one account, both answered alike (no database error)", async () => {
     const email = `double-submit-${Date.now()}@example.org`;
     const outcomes = await Promise.allSettled([
-      signUp(db.prisma, ZSignUp.parse({ email, displayName: "First Click", password: PASSWORD }), BASE_URL),
-      signUp(db.prisma, ZSignUp.parse({ email, displayName: "Second Click", password: PASSWORD }), BASE_URL),
+      signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "First Click", password: PASSWORD }), siteUrl: BASE_URL }, fromClient()),
+      signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "Second Click", password: PASSWORD }), siteUrl: BASE_URL }, fromClient()),
     ]);
     expect(await db.prisma.user.count({ where: { email } })).toBe(1);
     // A raw PrismaClientKnownRequestError (P2002) here became a 500 at POST /api/account/sign-up.
@@ -140,7 +143,7 @@ describe("signUp", () => {
   it("does the same statements for a new and a registered address (no timing tells them apart beyond the row written)", async () => {
     const { email } = await account();
     const statements = (address: string) =>
-      statementsOf((client) => signUp(client, ZSignUp.parse({ email: address, displayName: "Timing", password: NEW_PASSWORD }), BASE_URL));
+      statementsOf((client) => signUp(client, ANONYMOUS, { ...ZSignUp.parse({ email: address, displayName: "Timing", password: NEW_PASSWORD }), siteUrl: BASE_URL }, fromClient()));
     const registered = await statements(email);
     const fresh = await statements(`fresh-${Date.now()}@example.org`);
     // Both: one lookup, then one transaction that queues one mail; the new one also writes its account and link.
@@ -154,7 +157,7 @@ describe("signUp", () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues).toEqual([expect.objectContaining({ path: ["password"], message: COMMON_PASSWORD_MESSAGE })]);
 
-    const error = await appErrorOf(signUp(db.prisma, { email, displayName: "Common", password: COMMON_PASSWORD }, BASE_URL));
+    const error = await appErrorOf(signUp(db.prisma, ANONYMOUS, { email, displayName: "Common", password: COMMON_PASSWORD, siteUrl: BASE_URL }, fromClient()));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields?.password).toEqual([COMMON_PASSWORD_MESSAGE]);
     expect(await db.prisma.user.count({ where: { email } })).toBe(0);
@@ -163,7 +166,7 @@ describe("signUp", () => {
   it("refuses a password equal to the email's local part", async () => {
     const email = `a.rather.long.local.part.${Date.now()}@example.org`;
     const localPart = email.slice(0, email.indexOf("@"));
-    const error = await appErrorOf(signUp(db.prisma, ZSignUp.parse({ email, displayName: "Local", password: localPart }), BASE_URL));
+    const error = await appErrorOf(signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "Local", password: localPart }), siteUrl: BASE_URL }, fromClient()));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields?.password).toHaveLength(1);
     expect(await db.prisma.user.count({ where: { email } })).toBe(0);
@@ -185,7 +188,7 @@ describe("verifyCredentials", () => {
     const { userId, email } = await account();
     const admin = (await signIn(db.prisma, (await seedUser(db.prisma, { siteRole: "admin" })).id, clock)).actor;
 
-    await setSuspended(db.prisma, admin, { userId, suspended: true, reason: "suspicious sign-ins" }, clock);
+    await setSuspended(db.prisma, admin, { userId, suspended: true, reason: "suspicious sign-ins" }, { clock });
 
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
   });
@@ -198,7 +201,7 @@ describe("changePassword", () => {
     const other = await signIn(db.prisma, userId, clock, "phone");
     const hashBefore = (await userRow(userId)).passwordHash;
 
-    const error = await appErrorOf(changePassword(db.prisma, current.actor, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, clock));
+    const error = await appErrorOf(changePassword(db.prisma, current.actor, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, { clock }));
 
     expect(error.code).toBe("bad_request");
     expect(Object.keys(error.details.fields ?? {})).toEqual(["currentPassword"]);
@@ -209,7 +212,7 @@ describe("changePassword", () => {
   it("refuses a common new password on the newPassword field", async () => {
     const { userId } = await account();
     const { actor } = await signIn(db.prisma, userId, clock);
-    const error = await appErrorOf(changePassword(db.prisma, actor, { currentPassword: PASSWORD, newPassword: COMMON_PASSWORD }, clock));
+    const error = await appErrorOf(changePassword(db.prisma, actor, { currentPassword: PASSWORD, newPassword: COMMON_PASSWORD }, { clock }));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields?.newPassword).toEqual([COMMON_PASSWORD_MESSAGE]);
   });
@@ -219,7 +222,7 @@ describe("changePassword", () => {
     const current = await signIn(db.prisma, userId, clock, "laptop");
     const other = await signIn(db.prisma, userId, clock, "phone");
 
-    await changePassword(db.prisma, current.actor, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, clock);
+    await changePassword(db.prisma, current.actor, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { clock });
 
     expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
@@ -234,7 +237,7 @@ describe("password reset", () => {
     const tokensBefore = await db.prisma.passwordResetToken.count();
     const stranger = `stranger-${Date.now()}@example.org`;
 
-    await requestPasswordReset(db.prisma, stranger, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email: stranger, siteUrl: BASE_URL }, fromClient());
     await deliverDueMail(db.prisma);
 
     expect(await db.prisma.passwordResetToken.count()).toBe(tokensBefore);
@@ -247,14 +250,14 @@ describe("password reset", () => {
   it("runs the same statements for a known and an unknown address (no timing tells them apart)", async () => {
     const { email } = await account();
     const statements = async (address: string) =>
-      (await statementsOf((client) => requestPasswordReset(client, address, BASE_URL, clock))).filter((name) => name !== "PasswordResetToken.create");
+      (await statementsOf((client) => requestPasswordReset(client, ANONYMOUS, { email: address, siteUrl: BASE_URL }, fromClient()))).filter((name) => name !== "PasswordResetToken.create");
     expect(await statements(`unknown-${Date.now()}@example.org`)).toEqual(await statements(email));
   });
 
   it("for a known email writes one outbox message holding the link; only the token's hash is stored", async () => {
     const { userId, email } = await account();
 
-    await requestPasswordReset(db.prisma, `  ${email.toUpperCase()}`, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email: `  ${email.toUpperCase()}`, siteUrl: BASE_URL }, fromClient());
 
     const token = await resetTokenMailedTo(email);
     expect(token.length).toBeGreaterThanOrEqual(40);
@@ -272,11 +275,11 @@ describe("password reset", () => {
     const { userId, email } = await account();
     const laptop = await signIn(db.prisma, userId, clock, "laptop");
     const phone = await signIn(db.prisma, userId, clock, "phone");
-    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email, siteUrl: BASE_URL }, fromClient());
     const token = await resetTokenMailedTo(email);
     clock.advance(10 * 60 * 1000);
 
-    await completePasswordReset(db.prisma, { token, newPassword: NEW_PASSWORD }, clock);
+    await completePasswordReset(db.prisma, ANONYMOUS, { token, newPassword: NEW_PASSWORD }, { clock });
 
     expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
@@ -286,19 +289,19 @@ describe("password reset", () => {
     expect(sessions.map((s) => s.revokedReason)).toEqual(["password reset", "password reset"]);
     expect((await db.prisma.passwordResetToken.findFirstOrThrow({ where: { userId } })).usedAt).toEqual(clock.now());
 
-    const second = await appErrorOf(completePasswordReset(db.prisma, { token, newPassword: "yet another long passphrase" }, clock));
+    const second = await appErrorOf(completePasswordReset(db.prisma, ANONYMOUS, { token, newPassword: "yet another long passphrase" }, { clock }));
     expect(second.code).toBe("not_found");
     expect(await verifyCredentials(db.prisma, email, NEW_PASSWORD)).toMatchObject({ id: userId });
   });
 
   it("two requests racing with the same link: exactly one succeeds", async () => {
     const { userId, email } = await account();
-    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email, siteUrl: BASE_URL }, fromClient());
     const token = await resetTokenMailedTo(email);
 
     const outcomes = await Promise.allSettled([
-      completePasswordReset(db.prisma, { token, newPassword: NEW_PASSWORD }, clock),
-      completePasswordReset(db.prisma, { token, newPassword: "the other racing passphrase" }, clock),
+      completePasswordReset(db.prisma, ANONYMOUS, { token, newPassword: NEW_PASSWORD }, { clock }),
+      completePasswordReset(db.prisma, ANONYMOUS, { token, newPassword: "the other racing passphrase" }, { clock }),
     ]);
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
@@ -309,25 +312,25 @@ describe("password reset", () => {
 
   it("the link expires after one hour (works one millisecond before)", async () => {
     const late = await account();
-    await requestPasswordReset(db.prisma, late.email, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email: late.email, siteUrl: BASE_URL }, fromClient());
     const lateToken = await resetTokenMailedTo(late.email);
     const early = await account();
-    await requestPasswordReset(db.prisma, early.email, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email: early.email, siteUrl: BASE_URL }, fromClient());
     const earlyToken = await resetTokenMailedTo(early.email);
     const requestedAt = clock.now();
 
     clock.set(new Date(requestedAt.getTime() + HOUR_MS - 1));
-    await completePasswordReset(db.prisma, { token: earlyToken, newPassword: NEW_PASSWORD }, clock);
+    await completePasswordReset(db.prisma, ANONYMOUS, { token: earlyToken, newPassword: NEW_PASSWORD }, { clock });
     expect(await verifyCredentials(db.prisma, early.email, NEW_PASSWORD)).toMatchObject({ id: early.userId });
 
     clock.set(new Date(requestedAt.getTime() + HOUR_MS));
-    expect((await appErrorOf(completePasswordReset(db.prisma, { token: lateToken, newPassword: NEW_PASSWORD }, clock))).code).toBe("not_found");
+    expect((await appErrorOf(completePasswordReset(db.prisma, ANONYMOUS, { token: lateToken, newPassword: NEW_PASSWORD }, { clock }))).code).toBe("not_found");
     expect(await verifyCredentials(db.prisma, late.email, PASSWORD)).toMatchObject({ id: late.userId });
     expect((await db.prisma.passwordResetToken.findFirstOrThrow({ where: { userId: late.userId } })).usedAt).toBeNull();
   });
 
   it("an invented token is not_found", async () => {
-    const error = await appErrorOf(completePasswordReset(db.prisma, { token: "x".repeat(43), newPassword: NEW_PASSWORD }, clock));
+    const error = await appErrorOf(completePasswordReset(db.prisma, ANONYMOUS, { token: "x".repeat(43), newPassword: NEW_PASSWORD }, { clock }));
     expect(error.code).toBe("not_found");
   });
 });
@@ -338,9 +341,9 @@ describe("deleteAccount", () => {
     await db.prisma.user.update({ where: { id: userId }, data: { affiliation: "Somewhere University", bio: "Reads letters", orcid: "0000-0002-1825-0097" } });
     const current = await signIn(db.prisma, userId, clock, "laptop");
     const other = await signIn(db.prisma, userId, clock, "phone");
-    await requestPasswordReset(db.prisma, email, BASE_URL, clock);
+    await requestPasswordReset(db.prisma, ANONYMOUS, { email, siteUrl: BASE_URL }, fromClient());
 
-    await deleteAccount(db.prisma, current.actor, "keep-as-deleted-user", clock);
+    await deleteAccount(db.prisma, current.actor, { notes: "keep-as-deleted-user" }, { clock });
 
     expect(await userRow(userId)).toMatchObject({
       email: null,
@@ -358,7 +361,7 @@ describe("deleteAccount", () => {
     expect(await db.prisma.passwordResetToken.count({ where: { userId } })).toBe(0);
     expect(await verifyCredentials(db.prisma, email, PASSWORD)).toBeNull();
 
-    const again = await signUp(db.prisma, ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }), BASE_URL);
+    const again = await signUp(db.prisma, ANONYMOUS, { ...ZSignUp.parse({ email, displayName: "Back Again", password: NEW_PASSWORD }), siteUrl: BASE_URL }, fromClient());
     expect(again.outcome).toBe("created");
     expect(again.userId).not.toBe(userId);
   });
@@ -366,7 +369,7 @@ describe("deleteAccount", () => {
   it("records the choice to delete the notes too, for the annotations capability to honour", async () => {
     const { userId } = await account("Gone With Notes");
     const current = await signIn(db.prisma, userId, clock, "laptop");
-    await deleteAccount(db.prisma, current.actor, "delete", clock);
+    await deleteAccount(db.prisma, current.actor, { notes: "delete" }, { clock });
     expect(await userRow(userId)).toMatchObject({ displayName: "deleted user", notesOnDeletion: "delete" });
   });
 
@@ -375,7 +378,7 @@ describe("deleteAccount", () => {
     const { sessionId, actor } = await signIn(db.prisma, userId, clock);
     await createGroup(db.prisma, actor, { kind: "research", name: "Owners keep groups" });
 
-    expect((await appErrorOf(deleteAccount(db.prisma, actor, "keep-as-deleted-user", clock))).code).toBe("conflict");
+    expect((await appErrorOf(deleteAccount(db.prisma, actor, { notes: "keep-as-deleted-user" }, { clock }))).code).toBe("conflict");
 
     expect(await userRow(userId)).toMatchObject({ email, displayName: "Group Owner", deletedAt: null });
     expect(await actorForSession(db.prisma, sessionId, clock)).toMatchObject({ kind: "user", id: userId });

@@ -31,7 +31,7 @@ describe("every admin change writes exactly one audit record", () => {
     const before = await auditCount();
     clock.advance(1_000);
 
-    await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "reviewer", reason: "joins the review board" }, clock);
+    await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "reviewer", reason: "joins the review board" }, { clock });
 
     expect(await auditCount()).toBe(before + 1);
     const records = await db.prisma.auditRecord.findMany({ where: { subjectId: user.id } });
@@ -54,13 +54,13 @@ describe("every admin change writes exactly one audit record", () => {
 
     clock.advance(1_000);
     const suspendedAt = clock.now();
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "posted spam" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "posted spam" }, { clock });
     expect(await auditCount()).toBe(before + 1);
     expect((await userRow(user.id)).status).toBe("suspended");
 
     clock.advance(1_000);
     const restoredAt = clock.now();
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "appeal accepted" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "appeal accepted" }, { clock });
     expect(await auditCount()).toBe(before + 2);
     expect((await userRow(user.id)).status).toBe("active");
 
@@ -75,8 +75,8 @@ describe("every admin change writes exactly one audit record", () => {
     const user = await seedUser(db.prisma);
     const before = await auditCount();
 
-    expect(await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "researcher", reason: "no-op" }, clock)).toEqual({ changed: false });
-    expect(await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "no-op" }, clock)).toEqual({ changed: false });
+    expect(await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "researcher", reason: "no-op" }, { clock })).toEqual({ changed: false });
+    expect(await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "no-op" }, { clock })).toEqual({ changed: false });
 
     expect(await auditCount()).toBe(before);
   });
@@ -84,7 +84,7 @@ describe("every admin change writes exactly one audit record", () => {
   it("the admin's audit log lists the records with actor and subject names, newest first", async () => {
     const user = await seedUser(db.prisma, { displayName: "Listed subject" });
     clock.advance(1_000);
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "listed" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "listed" }, { clock });
 
     const [newest] = await listAuditRecords(db.prisma, admin);
     expect(newest).toMatchObject({ action: "account.suspend", reason: "listed", actor: { displayName: "Site admin" }, subject: { displayName: "Listed subject" } });
@@ -100,10 +100,10 @@ describe("who may not", () => {
     const before = await auditCount();
 
     for (const actor of [researcher, reviewer]) {
-      expect(await appErrorCode(changeSiteRole(db.prisma, actor, { userId: target.id, siteRole: "admin", reason: "let me in" }, clock))).toBe("not_found");
-      expect(await appErrorCode(setSuspended(db.prisma, actor, { userId: target.id, suspended: true, reason: "dislike them" }, clock))).toBe("not_found");
+      expect(await appErrorCode(changeSiteRole(db.prisma, actor, { userId: target.id, siteRole: "admin", reason: "let me in" }, { clock }))).toBe("not_found");
+      expect(await appErrorCode(setSuspended(db.prisma, actor, { userId: target.id, suspended: true, reason: "dislike them" }, { clock }))).toBe("not_found");
       // Promoting oneself is no better.
-      expect(await appErrorCode(changeSiteRole(db.prisma, actor, { userId: actor.id, siteRole: "admin", reason: "let me in" }, clock))).toBe("not_found");
+      expect(await appErrorCode(changeSiteRole(db.prisma, actor, { userId: actor.id, siteRole: "admin", reason: "let me in" }, { clock }))).toBe("not_found");
       expect(await appErrorCode(findUsers(db.prisma, actor, ""))).toBe("not_found");
       expect(await appErrorCode(listAuditRecords(db.prisma, actor))).toBe("not_found");
     }
@@ -118,8 +118,8 @@ describe("who may not", () => {
     const target = await seedUser(db.prisma);
     const before = await auditCount();
 
-    expect(await appErrorCode(changeSiteRole(db.prisma, ANONYMOUS, { userId: target.id, siteRole: "admin", reason: "let me in" }, clock))).toBe("unauthenticated");
-    expect(await appErrorCode(setSuspended(db.prisma, ANONYMOUS, { userId: target.id, suspended: true, reason: "why not" }, clock))).toBe("unauthenticated");
+    expect(await appErrorCode(changeSiteRole(db.prisma, ANONYMOUS, { userId: target.id, siteRole: "admin", reason: "let me in" }, { clock }))).toBe("unauthenticated");
+    expect(await appErrorCode(setSuspended(db.prisma, ANONYMOUS, { userId: target.id, suspended: true, reason: "why not" }, { clock }))).toBe("unauthenticated");
 
     expect(await auditCount()).toBe(before);
   });
@@ -127,8 +127,8 @@ describe("who may not", () => {
   it("an admin cannot suspend or demote themself: forbidden (they may see the admin area), nothing written", async () => {
     const before = await auditCount();
 
-    expect(await appErrorCode(setSuspended(db.prisma, admin, { userId: admin.id, suspended: true, reason: "taking a break" }, clock))).toBe("forbidden");
-    expect(await appErrorCode(changeSiteRole(db.prisma, admin, { userId: admin.id, siteRole: "researcher", reason: "stepping down" }, clock))).toBe("forbidden");
+    expect(await appErrorCode(setSuspended(db.prisma, admin, { userId: admin.id, suspended: true, reason: "taking a break" }, { clock }))).toBe("forbidden");
+    expect(await appErrorCode(changeSiteRole(db.prisma, admin, { userId: admin.id, siteRole: "researcher", reason: "stepping down" }, { clock }))).toBe("forbidden");
 
     expect(await auditCount()).toBe(before);
     expect(await userRow(admin.id)).toMatchObject({ siteRole: "admin", status: "active" });
@@ -137,8 +137,8 @@ describe("who may not", () => {
 
   it("an unknown or malformed user id is not_found, and nothing is written", async () => {
     const before = await auditCount();
-    expect(await appErrorCode(setSuspended(db.prisma, admin, { userId: "00000000-0000-4000-8000-000000000000", suspended: true, reason: "ghost" }, clock))).toBe("not_found");
-    expect(await appErrorCode(changeSiteRole(db.prisma, admin, { userId: "not-a-uuid", siteRole: "admin", reason: "ghost" }, clock))).toBe("not_found");
+    expect(await appErrorCode(setSuspended(db.prisma, admin, { userId: "00000000-0000-4000-8000-000000000000", suspended: true, reason: "ghost" }, { clock }))).toBe("not_found");
+    expect(await appErrorCode(changeSiteRole(db.prisma, admin, { userId: "not-a-uuid", siteRole: "admin", reason: "ghost" }, { clock }))).toBe("not_found");
     expect(await auditCount()).toBe(before);
   });
 });
@@ -147,7 +147,7 @@ describe("the audit table is append-only", () => {
   async function someRecord() {
     const user = await seedUser(db.prisma);
     clock.advance(1_000);
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "evidence" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "evidence" }, { clock });
     return db.prisma.auditRecord.findFirstOrThrow({ where: { subjectId: user.id } });
   }
 

@@ -75,7 +75,7 @@ describe("a database that cannot serve", () => {
     expect(await write.json()).toMatchObject({ error: "unavailable" });
 
     const health = await import("@/app/api/health/route");
-    const answer = await health.GET();
+    const answer = await health.GET(new Request("http://localhost/api/health"), undefined as never);
     expect(answer.status).toBe(503);
     expect(answer.headers.get("Retry-After")).toMatch(/^\d+$/);
   });

@@ -31,7 +31,7 @@ async function newClass(teacher: SignedInActor, name: string) {
 /** What a student types: the displayed code, lower-cased, with its dash and stray spaces; parsed as the route does. */
 async function joinAsTyped(student: SignedInActor, displayedCode: string) {
   const { code } = ZJoinGroup.parse({ code: `  ${displayedCode.toLowerCase()} ` });
-  return joinGroup(db.prisma, student, code, clock);
+  return joinGroup(db.prisma, student, { code }, { clock });
 }
 
 async function roleOf(groupId: string, userId: string) {
@@ -54,9 +54,9 @@ describe("a class and its join code", () => {
     const teacher = await person("Teacher Join");
     const student = await person("Student Join");
     const group = await newClass(teacher, "History 102");
-    const invite = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const invite = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
     expect(invite.code).toMatch(/^[A-Z2-9]{10}$/);
-    expect(invite.expiresAt).toEqual(new Date(clock.now().getTime() + 14 * DAY_MS));
+    expect(new Date(invite.expiresAt)).toEqual(new Date(clock.now().getTime() + 14 * DAY_MS));
 
     const displayed = formatJoinCode(invite.code);
     expect(displayed).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
@@ -72,7 +72,7 @@ describe("a class and its join code", () => {
   it("a double-submitted join (two requests at once) answers both like sequential joins: one membership, no database error", async () => {
     const teacher = await person("Teacher Double");
     const group = await newClass(teacher, "History 111");
-    const { code } = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const { code } = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
 
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const student = await person(`Double Clicker ${attempt}`);
@@ -95,13 +95,13 @@ describe("a class and its join code", () => {
     const early = await person("Student Early");
     const late = await person("Student Late");
     const group = await newClass(teacher, "History 103");
-    const invite = await createInvite(db.prisma, teacher, group.id, 1, clock);
+    const invite = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 1 }, { clock });
     const start = clock.now();
 
-    clock.set(new Date(invite.expiresAt.getTime() - 1));
+    clock.set(new Date(new Date(invite.expiresAt).getTime() - 1));
     expect(await joinAsTyped(early, formatJoinCode(invite.code))).toMatchObject({ alreadyMember: false });
 
-    clock.set(invite.expiresAt);
+    clock.set(new Date(invite.expiresAt));
     expect(await appErrorCode(joinAsTyped(late, formatJoinCode(invite.code)))).toBe("not_found");
     clock.advance(DAY_MS);
     expect(await appErrorCode(joinAsTyped(late, formatJoinCode(invite.code)))).toBe("not_found");
@@ -113,15 +113,15 @@ describe("a class and its join code", () => {
     const teacher = await person("Teacher Revoke");
     const student = await person("Student Revoke");
     const group = await newClass(teacher, "History 104");
-    const invite = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const invite = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
 
-    await revokeInvite(db.prisma, teacher, group.id, invite.id, clock);
+    await revokeInvite(db.prisma, teacher, { groupId: group.id, inviteId: invite.id }, { clock });
 
     expect(await appErrorCode(joinAsTyped(student, formatJoinCode(invite.code)))).toBe("not_found");
     expect(await appErrorCode(joinAsTyped(student, "ZZZZZ-ZZZZZ"))).toBe("not_found");
     expect(await roleOf(group.id, student.id)).toBeNull();
     // Revoking twice: no such active invitation.
-    expect(await appErrorCode(revokeInvite(db.prisma, teacher, group.id, invite.id, clock))).toBe("not_found");
+    expect(await appErrorCode(revokeInvite(db.prisma, teacher, { groupId: group.id, inviteId: invite.id }, { clock }))).toBe("not_found");
   });
 });
 
@@ -131,7 +131,7 @@ describe("who sees a group's page", () => {
     const student = await person("Student Page");
     const outsider = await person("Outsider Page");
     const group = await newClass(teacher, "History 105");
-    const invite = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const invite = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
     await joinAsTyped(student, invite.code);
 
     expect(await appErrorCode(getGroupPage(db.prisma, outsider, group.id, clock))).toBe("not_found");
@@ -157,13 +157,13 @@ describe("who sees a group's page", () => {
     const student = await person("Student of A");
     const classA = await newClass(teacherA, "Class A");
     const classB = await newClass(teacherB, "Class B");
-    await joinAsTyped(student, (await createInvite(db.prisma, teacherA, classA.id, 14, clock)).code);
+    await joinAsTyped(student, (await createInvite(db.prisma, teacherA, { groupId: classA.id, expiresInDays: 14 }, { clock })).code);
 
     expect((await getGroupPage(db.prisma, student, classA.id, clock)).viewerRole).toBe("member");
     expect(await appErrorCode(getGroupPage(db.prisma, student, classB.id, clock))).toBe("not_found");
     // Nor invite to it, nor leave it: it stays hidden.
-    expect(await appErrorCode(createInvite(db.prisma, student, classB.id, 14, clock))).toBe("not_found");
-    expect(await appErrorCode(leaveGroup(db.prisma, student, classB.id))).toBe("not_found");
+    expect(await appErrorCode(createInvite(db.prisma, student, { groupId: classB.id, expiresInDays: 14 }, { clock }))).toBe("not_found");
+    expect(await appErrorCode(leaveGroup(db.prisma, student, { groupId: classB.id }))).toBe("not_found");
   });
 
   it("an unknown or malformed group id is not_found", async () => {
@@ -178,10 +178,10 @@ describe("roles inside a group", () => {
     const teacher = await person("Teacher Invite");
     const student = await person("Student Invite");
     const group = await newClass(teacher, "History 106");
-    await joinAsTyped(student, (await createInvite(db.prisma, teacher, group.id, 14, clock)).code);
+    await joinAsTyped(student, (await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock })).code);
     const invitesBefore = await db.prisma.groupInvite.count({ where: { groupId: group.id } });
 
-    expect(await appErrorCode(createInvite(db.prisma, student, group.id, 14, clock))).toBe("forbidden");
+    expect(await appErrorCode(createInvite(db.prisma, student, { groupId: group.id, expiresInDays: 14 }, { clock }))).toBe("forbidden");
     expect(await db.prisma.groupInvite.count({ where: { groupId: group.id } })).toBe(invitesBefore);
   });
 
@@ -189,12 +189,12 @@ describe("roles inside a group", () => {
     const teacher = await person("Teacher Mod");
     const [assistantA, assistantB, student] = [await person("Assistant A"), await person("Assistant B"), await person("Student Mod")];
     const group = await newClass(teacher, "History 107");
-    const { code } = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const { code } = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
     for (const actor of [assistantA, assistantB, student]) await joinAsTyped(actor, code);
     await changeMemberRole(db.prisma, teacher, { groupId: group.id, userId: assistantA.id, role: "moderator" });
     await changeMemberRole(db.prisma, teacher, { groupId: group.id, userId: assistantB.id, role: "moderator" });
 
-    await createInvite(db.prisma, assistantA, group.id, 7, clock);
+    await createInvite(db.prisma, assistantA, { groupId: group.id, expiresInDays: 7 }, { clock });
     expect(await appErrorCode(removeMember(db.prisma, assistantA, { groupId: group.id, userId: assistantB.id }))).toBe("forbidden");
     expect(await appErrorCode(removeMember(db.prisma, assistantA, { groupId: group.id, userId: teacher.id }))).toBe("forbidden");
     expect(await appErrorCode(changeMemberRole(db.prisma, assistantA, { groupId: group.id, userId: student.id, role: "moderator" }))).toBe("forbidden");
@@ -211,7 +211,7 @@ describe("roles inside a group", () => {
     const teacher = await person("Teacher Remove");
     const [first, second] = [await person("Student One"), await person("Student Two")];
     const group = await newClass(teacher, "History 108");
-    const { code } = await createInvite(db.prisma, teacher, group.id, 14, clock);
+    const { code } = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
     await joinAsTyped(first, code);
     await joinAsTyped(second, code);
 
@@ -223,9 +223,9 @@ describe("roles inside a group", () => {
     const teacher = await person("Teacher Leave");
     const successor = await person("Successor");
     const group = await newClass(teacher, "History 109");
-    await joinAsTyped(successor, (await createInvite(db.prisma, teacher, group.id, 14, clock)).code);
+    await joinAsTyped(successor, (await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock })).code);
 
-    expect(await appErrorCode(leaveGroup(db.prisma, teacher, group.id))).toBe("conflict");
+    expect(await appErrorCode(leaveGroup(db.prisma, teacher, { groupId: group.id }))).toBe("conflict");
     expect(await roleOf(group.id, teacher.id)).toBe("owner");
 
     await transferOwnership(db.prisma, teacher, { groupId: group.id, userId: successor.id });
@@ -234,10 +234,27 @@ describe("roles inside a group", () => {
     expect(await db.prisma.membership.count({ where: { groupId: group.id, role: "owner" } })).toBe(1);
 
     // The new owner is bound in turn; the old one may go.
-    expect(await appErrorCode(leaveGroup(db.prisma, successor, group.id))).toBe("conflict");
-    await leaveGroup(db.prisma, teacher, group.id);
+    expect(await appErrorCode(leaveGroup(db.prisma, successor, { groupId: group.id }))).toBe("conflict");
+    await leaveGroup(db.prisma, teacher, { groupId: group.id });
     expect(await roleOf(group.id, teacher.id)).toBeNull();
     expect(await appErrorCode(getGroupPage(db.prisma, teacher, group.id, clock))).toBe("not_found");
+  });
+
+  it("who may leave, with the statuses the route answers: anonymous 401, an outsider 404, an admin outside 403, the owner 409", async () => {
+    const teacher = await person("Teacher Statuses");
+    const outsider = await person("Outsider Statuses");
+    const admin = (await signIn(db.prisma, (await seedUser(db.prisma, { siteRole: "admin", displayName: "Admin Statuses" })).id, clock)).actor;
+    const group = await newClass(teacher, "History 112");
+    const { code } = await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock });
+
+    expect(await appErrorCode(leaveGroup(db.prisma, { kind: "anonymous" }, { groupId: group.id }))).toBe("unauthenticated");
+    expect(await appErrorCode(leaveGroup(db.prisma, outsider, { groupId: group.id }))).toBe("not_found");
+    expect(await appErrorCode(leaveGroup(db.prisma, admin, { groupId: group.id }))).toBe("forbidden");
+    expect(await appErrorCode(leaveGroup(db.prisma, teacher, { groupId: group.id }))).toBe("conflict");
+    // Joining: a live code asks an anonymous visitor to sign in; an unknown one is not found for anyone.
+    expect(await appErrorCode(joinGroup(db.prisma, { kind: "anonymous" }, { code }, { clock }))).toBe("unauthenticated");
+    expect(await appErrorCode(joinGroup(db.prisma, { kind: "anonymous" }, { code: "ZZZZZZZZZZ" }, { clock }))).toBe("not_found");
+    expect(await roleOf(group.id, teacher.id)).toBe("owner");
   });
 
   it("only the owner can transfer ownership, and only to a member", async () => {
@@ -245,7 +262,7 @@ describe("roles inside a group", () => {
     const student = await person("Student Transfer");
     const outsider = await person("Outsider Transfer");
     const group = await newClass(teacher, "History 110");
-    await joinAsTyped(student, (await createInvite(db.prisma, teacher, group.id, 14, clock)).code);
+    await joinAsTyped(student, (await createInvite(db.prisma, teacher, { groupId: group.id, expiresInDays: 14 }, { clock })).code);
 
     expect(await appErrorCode(transferOwnership(db.prisma, student, { groupId: group.id, userId: student.id }))).toBe("forbidden");
     expect(await appErrorCode(transferOwnership(db.prisma, teacher, { groupId: group.id, userId: outsider.id }))).toBe("not_found");
@@ -259,9 +276,9 @@ describe("listMyGroups", () => {
     const [s1, s2, s3] = [await person("List One"), await person("List Two"), await person("List Three")];
     const algebra = await newClass(teacher, "Algebra (list)");
     const botany = await newClass(s1, "Botany (list)");
-    const algebraCode = (await createInvite(db.prisma, teacher, algebra.id, 14, clock)).code;
+    const algebraCode = (await createInvite(db.prisma, teacher, { groupId: algebra.id, expiresInDays: 14 }, { clock })).code;
     for (const student of [s1, s2, s3]) await joinAsTyped(student, algebraCode);
-    await joinAsTyped(teacher, (await createInvite(db.prisma, s1, botany.id, 14, clock)).code);
+    await joinAsTyped(teacher, (await createInvite(db.prisma, s1, { groupId: botany.id, expiresInDays: 14 }, { clock })).code);
 
     expect((await listMyGroups(db.prisma, teacher)).map(({ name, role, members, kind }) => ({ name, role, members, kind }))).toEqual([
       { name: "Algebra (list)", role: "owner", members: 4, kind: "class" },

@@ -7,7 +7,7 @@ import { openEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded-serve
 // This test stops and restarts a database: always an embedded server of its own, never the run's shared one.
 let folder: string;
 let database: EmbeddedServer;
-let GET: () => Promise<Response>;
+let GET: (request: Request, context: never) => Promise<Response>;
 
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), "marginalia-health-"));
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function health() {
   const started = performance.now();
-  const response = await GET();
+  const response = await GET(new Request("http://localhost/api/health"), undefined as never);
   return { status: response.status, body: await response.json(), ms: performance.now() - started };
 }
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReply } from "@/lib/annotations/reply-operations";
-import { importAnnotations } from "@/lib/imports/import-operations";
+import { previewImport, runImport } from "@/lib/imports/import-operations";
 import { createNote, deleteNote } from "@/lib/annotations/note-operations";
 import { annotationCollectionFacts } from "@/lib/w3c/annotation-queries";
 import { ANONYMOUS } from "@/lib/authz/actor";
 import { decide } from "@/lib/moderation/decision-operations";
 import { listReviewQueue } from "@/lib/moderation/queue-queries";
 import { ZReviewQueueQuery } from "@/lib/moderation/review-queue-view";
-import { ZImportQuery } from "@/lib/imports/import-schemas";
 import { loadRequestContext } from "@/lib/request/request-context";
 import { exportAnnotations } from "@/lib/w3c/annotation-export";
 import { appErrorOf, seedUser, signIn, type SignedInActor } from "./support/account-fixtures";
@@ -19,7 +18,6 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
 const ORIGIN = "https://marginalia.test";
 const clock = createControllableClock();
 const draft = noteDraft({ paragraph: "p3", referenceType: "organisation", body: "A note." });
-const query = (values: Record<string, string>) => ZImportQuery.parse(values);
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -46,6 +44,8 @@ async function twin(name: string) {
 
 beforeAll(async () => {
   [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = source.url;
   await Promise.all([importLetterWithIndex(source.prisma), importLetterWithIndex(target.prisma)]);
   const a = await twin("Natalia Sedova");
   author = a.source;
@@ -86,16 +86,16 @@ const shape = (row: Record<string, unknown> & { paragraph: { anchorId: string | 
 describe("importing Marginalia's own export", () => {
   it("restores every note, reply, tag, source, type, entry, visibility and passage exactly; importing again changes nothing", async () => {
     const p5 = await paragraphText(source, "p5");
-    const passageNote = await createNote(source.prisma, author, SLUG, draft({ paragraph: "p5", ...passage(p5, "the international proletariat"), body: "On **internationalism**.", tags: ["comintern", "exile"], sources: [{ citation: "Deutscher 1959", url: "https://example.org/prophet", doi: "10.1234/abc" }], referenceType: "concept", referenceEntryId: "volinsky", visibility: "public" }));
-    const paragraphNote = await createNote(source.prisma, author, SLUG, draft({ paragraph: "p9", visibility: "private", body: "Private, the whole paragraph." }));
-    const groupNote = await createNote(source.prisma, author, SLUG, draft({ paragraph: "p12", visibility: "group", groupId, body: "For the group.", referenceType: "person" }));
-    const reply = await createReply(source.prisma, author, passageNote.id, { body: "A reply." });
-    await createReply(source.prisma, author, passageNote.id, { body: "A reply to the reply.", parentId: reply.id });
-    await createReply(source.prisma, author, groupNote.id, { body: "A reply in the group." });
+    const passageNote = await createNote(source.prisma, author, { slug: SLUG, ...draft({ paragraph: "p5", ...passage(p5, "the international proletariat"), body: "On **internationalism**.", tags: ["comintern", "exile"], sources: [{ citation: "Deutscher 1959", url: "https://example.org/prophet", doi: "10.1234/abc" }], referenceType: "concept", referenceEntryId: "volinsky", visibility: "public" }) });
+    const paragraphNote = await createNote(source.prisma, author, { slug: SLUG, ...draft({ paragraph: "p9", visibility: "private", body: "Private, the whole paragraph." }) });
+    const groupNote = await createNote(source.prisma, author, { slug: SLUG, ...draft({ paragraph: "p12", visibility: "group", groupId, body: "For the group.", referenceType: "person" }) });
+    const reply = await createReply(source.prisma, author, { noteId: passageNote.id, body: "A reply." });
+    await createReply(source.prisma, author, { noteId: passageNote.id, body: "A reply to the reply.", parentId: reply.id });
+    await createReply(source.prisma, author, { noteId: groupNote.id, body: "A reply in the group." });
     void paragraphNote;
 
     const file = await exportedText(source, author);
-    const report = await importAnnotations(target.prisma, importer, SLUG, file, query({ visibility: "keep" }), ORIGIN);
+    const report = await runImport(target.prisma, importer, { slug: SLUG, file, visibility: "keep", origin: ORIGIN });
     expect(report.source).toBe("marginalia");
     expect(report.counts).toEqual({ anchored: 6, moved: 0, orphaned: 0, refused: 0, duplicate: 0 });
 
@@ -118,20 +118,20 @@ describe("importing Marginalia's own export", () => {
     }
     expect(after.find((row) => row.body === "On **internationalism**.")!.replyCount).toBe(2);
 
-    const again = await importAnnotations(target.prisma, importer, SLUG, file, query({ visibility: "keep" }), ORIGIN);
+    const again = await runImport(target.prisma, importer, { slug: SLUG, file, visibility: "keep", origin: ORIGIN });
     expect(again.counts).toMatchObject({ anchored: 0, moved: 0, orphaned: 0, duplicate: 6 });
     expect(await target.prisma.note.count({ where: { authorId: author.id } })).toBe(before.length);
   });
 
   it("a preview writes nothing and says the same as the import will", async () => {
-    const note = await createNote(source.prisma, author, SLUG, draft({ paragraph: "p7", visibility: "private", body: "Previewed first." }));
+    const note = await createNote(source.prisma, author, { slug: SLUG, ...draft({ paragraph: "p7", visibility: "private", body: "Previewed first." }) });
     void note;
     const file = await exportedText(source, author);
     const count = await target.prisma.note.count();
-    const preview = await importAnnotations(target.prisma, importer, SLUG, file, query({ visibility: "private", dryRun: "1" }), ORIGIN);
+    const preview = await previewImport(target.prisma, importer, { slug: SLUG, file, visibility: "private", origin: ORIGIN });
     expect(await target.prisma.note.count()).toBe(count);
     expect(preview.dryRun).toBe(true);
-    const done = await importAnnotations(target.prisma, importer, SLUG, file, query({ visibility: "private" }), ORIGIN);
+    const done = await runImport(target.prisma, importer, { slug: SLUG, file, visibility: "private", origin: ORIGIN });
     expect(done.items.map(({ index, status, paragraph }) => ({ index, status, paragraph }))).toEqual(preview.items.map(({ index, status, paragraph }) => ({ index, status, paragraph })));
   });
 });
@@ -155,7 +155,7 @@ describe("an import either completes or leaves nothing", () => {
     await target.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_marked_note BEFORE INSERT ON "Note" FOR EACH ROW EXECUTE FUNCTION refuse_marked_note()`);
     try {
       const before = await target.prisma.note.count();
-      await expect(importAnnotations(target.prisma, importer, SLUG, w3cFile(1_200, { at: 900, text: "FAIL-HERE" }), query({ visibility: "private" }), ORIGIN)).rejects.toThrow();
+      await expect(runImport(target.prisma, importer, { slug: SLUG, file: w3cFile(1_200, { at: 900, text: "FAIL-HERE" }), visibility: "private", origin: ORIGIN })).rejects.toThrow();
       expect(await target.prisma.note.count()).toBe(before);
     } finally {
       await target.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_marked_note ON "Note"`);
@@ -166,7 +166,7 @@ describe("an import either completes or leaves nothing", () => {
   it("mentions in imported text notify nobody", async () => {
     const mentioned = await seedUser(target.prisma, { displayName: "Leon Sedov" });
     const file = w3cFile(1, { at: 0, text: "Ask @LeonSedov about this." });
-    await importAnnotations(target.prisma, importer, SLUG, file.replace("00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-999999999999"), query({ visibility: "public" }), ORIGIN);
+    await runImport(target.prisma, importer, { slug: SLUG, file: file.replace("00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-999999999999"), visibility: "public", origin: ORIGIN });
     expect(await target.prisma.notification.count({ where: { userId: mentioned.id } })).toBe(0);
   });
 });
@@ -185,9 +185,9 @@ describe("an import that waits for review is one entry in the queue", () => {
     const file = w3cFile(10_000, { at: 7, text: "Ask @LevSedov about this." }).replaceAll("00000000-0000-4000-8000-", "00000000-0000-4000-9000-");
     const publicBefore = await anonymousCount();
 
-    const preview = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public", dryRun: "1" }), ORIGIN);
+    const preview = await previewImport(target.prisma, actor, { slug: SLUG, file, visibility: "public", origin: ORIGIN });
     expect(preview.review).toEqual({ items: 10_000, batches: 1 });
-    const report = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public" }), ORIGIN);
+    const report = await runImport(target.prisma, actor, { slug: SLUG, file, visibility: "public", origin: ORIGIN });
     expect(report.review).toEqual({ items: 10_000, batches: 1 });
     expect(await target.prisma.note.count({ where: { authorId: untrusted.id, moderationStatus: "pending" } })).toBe(10_000);
     // One queued item stands for the batch; nobody else sees the notes yet; nobody was told of anything.
@@ -200,7 +200,7 @@ describe("an import that waits for review is one entry in the queue", () => {
     expect(entry!.batch).toMatchObject({ source: "a W3C Web Annotation file", noteCount: 10_000, replyCount: 0, anchored: 10_000, pending: 10_000 });
     expect(entry!.batch!.sample).toHaveLength(5);
 
-    await decide(target.prisma, reviewer, entry!.note.id, { action: "approve", basedOn: entry!.moderationRevision });
+    await decide(target.prisma, reviewer, { noteId: entry!.note.id, action: "approve", basedOn: entry!.moderationRevision });
     expect(await target.prisma.note.count({ where: { authorId: untrusted.id, moderationStatus: "approved" } })).toBe(10_000);
     expect(await target.prisma.note.count({ where: { authorId: untrusted.id, queuedAt: { not: null } } })).toBe(0);
     expect(await anonymousCount()).toBe(publicBefore + 10_000);
@@ -217,7 +217,7 @@ describe("an import that waits for review is one entry in the queue", () => {
     const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
     const reviewer = (await signIn(target.prisma, (await seedUser(target.prisma, { siteRole: "reviewer" })).id, clock)).actor;
     const file = await exportedText(source, author);
-    const report = await importAnnotations(target.prisma, actor, SLUG, file, query({ visibility: "public" }), ORIGIN);
+    const report = await runImport(target.prisma, actor, { slug: SLUG, file, visibility: "public", origin: ORIGIN });
     const replies = report.items.filter((item) => item.kind === "reply" && item.status !== "refused").length;
     expect(replies).toBeGreaterThan(0);
     expect(report.review).toEqual({ items: report.items.filter((item) => item.status !== "refused").length, batches: 1 });
@@ -227,7 +227,7 @@ describe("an import that waits for review is one entry in the queue", () => {
 
     const [entry] = await queueOf(reviewer, untrusted.id);
     expect(entry!.batch).toMatchObject({ replyCount: replies, pending: rows.length });
-    await decide(target.prisma, reviewer, entry!.note.id, { action: "hide", basedOn: entry!.moderationRevision, reason: "Not about the letter" });
+    await decide(target.prisma, reviewer, { noteId: entry!.note.id, action: "hide", basedOn: entry!.moderationRevision, reason: "Not about the letter" });
     const after = await target.prisma.note.findMany({ where: { authorId: untrusted.id } });
     expect(after.every((row) => row.moderationStatus === "hidden" && (row.threadId === null || row.threadStatus === "hidden"))).toBe(true);
     expect(after.every((row) => row.moderationReason === "Not about the letter")).toBe(true);
@@ -237,14 +237,14 @@ describe("an import that waits for review is one entry in the queue", () => {
     const untrusted = await seedUser(target.prisma, { displayName: "A third new reader" });
     const actor = (await signIn(target.prisma, untrusted.id, clock)).actor;
     const reviewer = (await signIn(target.prisma, (await seedUser(target.prisma, { siteRole: "reviewer" })).id, clock)).actor;
-    await importAnnotations(target.prisma, actor, SLUG, await exportedText(source, author), query({ visibility: "public" }), ORIGIN);
+    await runImport(target.prisma, actor, { slug: SLUG, file: await exportedText(source, author), visibility: "public", origin: ORIGIN });
     const lead = await target.prisma.note.findFirstOrThrow({ where: { authorId: untrusted.id, queuedAt: { not: null } } });
-    await deleteNote(target.prisma, actor, lead.id);
+    await deleteNote(target.prisma, actor, { noteId: lead.id });
     const [entry, ...others] = await queueOf(reviewer, untrusted.id);
     expect(others).toHaveLength(0);
     expect(entry!.note.id).not.toBe(lead.id);
     expect(entry!.queuedAt).toBe(lead.queuedAt!.toISOString());
-    await decide(target.prisma, reviewer, entry!.note.id, { action: "approve", basedOn: entry!.moderationRevision });
+    await decide(target.prisma, reviewer, { noteId: entry!.note.id, action: "approve", basedOn: entry!.moderationRevision });
     const threads = await target.prisma.note.findMany({ where: { authorId: untrusted.id, threadId: null, deletedAt: null }, include: { threadReplies: true } });
     for (const thread of threads) {
       expect(thread.replyCount).toBe(thread.threadReplies.filter((reply) => reply.deletedAt === null && reply.moderationStatus === "approved").length);
@@ -260,7 +260,7 @@ describe("an import that waits for review is one entry in the queue", () => {
     });
     const actor = (await signIn(target.prisma, member.id, clock)).actor;
     const ownerActor = (await signIn(target.prisma, owner.id, clock)).actor;
-    const report = await importAnnotations(target.prisma, actor, SLUG, w3cFile(4, null).replaceAll("00000000-0000-4000-8000-", "00000000-0000-4000-a000-"), query({ visibility: `group:${group.id}` }), ORIGIN);
+    const report = await runImport(target.prisma, actor, { slug: SLUG, file: w3cFile(4, null).replaceAll("00000000-0000-4000-8000-", "00000000-0000-4000-a000-"), visibility: `group:${group.id}`, origin: ORIGIN });
     expect(report.review).toEqual({ items: 4, batches: 1 });
     const [entry, ...others] = await queueOf(ownerActor, member.id);
     expect(others).toHaveLength(0);

@@ -56,6 +56,8 @@ async function user(options: Parameters<typeof seedUser>[1] = {}) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   await seedReferenceIndex(db.prisma);
   const readers = await seedLetterReaders(db.prisma, clock, { names: { author: "Author", member: "Member", outsider: "Outsider" } });
@@ -121,9 +123,9 @@ describe("a hidden note vanishes from every read path, except for its author and
 
   beforeAll(async () => {
     const body = `${WORD}: the sailors' revolt of 1921.`;
-    ids.hidden = (await createNote(db.prisma, author, SLUG, draft({ body, tags: [TAG], referenceEntryId: ENTRY }))).id;
-    ids.reply = (await createReply(db.prisma, replier, ids.hidden, reply(`${WORD} again, in a reply.`))).id;
-    ids.orphan = (await createNote(db.prisma, author, SLUG, draft({ body: `${WORD} in a note that lost its passage.`, paragraph: "p5" }))).id;
+    ids.hidden = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ body, tags: [TAG], referenceEntryId: ENTRY }) })).id;
+    ids.reply = (await createReply(db.prisma, replier, { noteId: ids.hidden, ...reply(`${WORD} again, in a reply.`) })).id;
+    ids.orphan = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ body: `${WORD} in a note that lost its passage.`, paragraph: "p5" }) })).id;
     await db.prisma.note.update({ where: { id: ids.orphan }, data: { anchorStatus: "orphan" } });
   });
 
@@ -138,9 +140,9 @@ describe("a hidden note vanishes from every read path, except for its author and
   });
 
   it("after a reviewer hides them: gone for every other reader, on every path (404 on the note and on its reply)", async () => {
-    const hidden = await decide(db.prisma, reviewer, ids.hidden, decision({ action: "hide", reason: "Unsupported claim", basedOn: 0 }));
+    const hidden = await decide(db.prisma, reviewer, { noteId: ids.hidden, ...decision({ action: "hide", reason: "Unsupported claim", basedOn: 0 }) });
     expect(hidden).toMatchObject({ moderationStatus: "hidden", moderationReason: "Unsupported claim", moderationRevision: 1 });
-    await decide(db.prisma, reviewer, ids.orphan, decision({ action: "spam", basedOn: 0 }));
+    await decide(db.prisma, reviewer, { noteId: ids.orphan, ...decision({ action: "spam", basedOn: 0 }) });
 
     for (const actor of [member, outsider, ANONYMOUS]) {
       const view = await seen(actor);
@@ -180,7 +182,7 @@ describe("a hidden note vanishes from every read path, except for its author and
   });
 
   it("restored, it is back for everyone, reason cleared", async () => {
-    const restored = await decide(db.prisma, reviewer, ids.hidden, decision({ action: "restore", basedOn: 1 }));
+    const restored = await decide(db.prisma, reviewer, { noteId: ids.hidden, ...decision({ action: "restore", basedOn: 1 }) });
     expect(restored).toMatchObject({ moderationStatus: "approved", moderationReason: null, moderationRevision: 2 });
     const view = await seen(outsider);
     expect(view).toMatchObject({ list: true, note: true, reply: true, thread: [ids.reply], orphans: false });
@@ -195,7 +197,7 @@ describe("a hidden note vanishes from every read path, except for its author and
 
 describe("pre-moderation", () => {
   it("an untrusted researcher's public note waits for review: only its author and the reviewers see it, and they are told", async () => {
-    const pending = await createNote(db.prisma, outsider, SLUG, draft({ body: "A newcomer's first note." }));
+    const pending = await createNote(db.prisma, outsider, { slug: SLUG, ...draft({ body: "A newcomer's first note." }) });
     expect(pending).toMatchObject({ moderationStatus: "pending", moderationRevision: 0 });
     const row = await db.prisma.note.findUniqueOrThrow({ where: { id: pending.id } });
     expect(row.queuedAt).not.toBeNull();
@@ -207,15 +209,15 @@ describe("pre-moderation", () => {
     expect((await getNote(db.prisma, outsider, pending.id)).moderationStatus).toBe("pending");
     expect((await getNote(db.prisma, reviewer, pending.id)).moderationStatus).toBe("pending");
     // Nobody can answer or flag what they cannot see.
-    expect(await appErrorCode(createReply(db.prisma, member, pending.id, reply("Hello?")))).toBe("not_found");
-    expect(await appErrorCode(flagNote(db.prisma, member, pending.id, flag({ reason: "spam" })))).toBe("not_found");
+    expect(await appErrorCode(createReply(db.prisma, member, { noteId: pending.id, ...reply("Hello?") }))).toBe("not_found");
+    expect(await appErrorCode(flagNote(db.prisma, member, { noteId: pending.id, ...flag({ reason: "spam" }) }))).toBe("not_found");
 
     expect(await notificationsOf(reviewer.id, pending.id)).toEqual([{ kind: "queue", text: expect.any(String) }]);
     expect(await notificationsOf(admin.id, pending.id)).toEqual([{ kind: "queue", text: expect.any(String) }]);
     expect(await notificationsOf(outsider.id, pending.id)).toEqual([]);
     expect(await notificationsOf(groupModerator.id, pending.id)).toEqual([]);
 
-    const approved = await decide(db.prisma, reviewer, pending.id, decision({ action: "approve", basedOn: 0 }));
+    const approved = await decide(db.prisma, reviewer, { noteId: pending.id, ...decision({ action: "approve", basedOn: 0 }) });
     expect(approved).toMatchObject({ moderationStatus: "approved", moderationRevision: 1 });
     expect((await getNote(db.prisma, member, pending.id)).id).toBe(pending.id);
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: pending.id } })).queuedAt).toBeNull();
@@ -223,48 +225,48 @@ describe("pre-moderation", () => {
   });
 
   it("reviewers and admins are trusted by their role; private notes never wait", async () => {
-    expect((await createNote(db.prisma, reviewer, SLUG, draft())).moderationStatus).toBe("approved");
-    expect((await createNote(db.prisma, admin, SLUG, draft())).moderationStatus).toBe("approved");
-    expect((await createNote(db.prisma, outsider, SLUG, draft({ visibility: "private" }))).moderationStatus).toBe("approved");
-    expect((await createNote(db.prisma, member, SLUG, draft({ visibility: "group", groupId }))).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, reviewer, { slug: SLUG, ...draft() })).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, admin, { slug: SLUG, ...draft() })).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, outsider, { slug: SLUG, ...draft({ visibility: "private" }) })).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, member, { slug: SLUG, ...draft({ visibility: "group", groupId }) })).moderationStatus).toBe("approved");
   });
 
   it("an untrusted reply waits too; the thread's author does not see it until it is approved", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft({ body: "A trusted note." }));
-    const answer = await createReply(db.prisma, member, note.id, reply("An untrusted answer."));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft({ body: "A trusted note." }) });
+    const answer = await createReply(db.prisma, member, { noteId: note.id, ...reply("An untrusted answer.") });
     expect(answer.moderationStatus).toBe("pending");
     expect((await listThread(db.prisma, author, note.id)).replies).toEqual([]);
     expect((await listThread(db.prisma, member, note.id)).replies.map((entry) => entry.id)).toEqual([answer.id]);
     expect((await listThread(db.prisma, reviewer, note.id)).replies.map((entry) => entry.id)).toEqual([answer.id]);
-    await decide(db.prisma, reviewer, answer.id, decision({ action: "approve", basedOn: 0 }));
+    await decide(db.prisma, reviewer, { noteId: answer.id, ...decision({ action: "approve", basedOn: 0 }) });
     expect((await listThread(db.prisma, author, note.id)).replies.map((entry) => entry.id)).toEqual([answer.id]);
   });
 
   it("a reviewer marks a user trusted (and takes it back): their next public notes publish at once, then wait again", async () => {
     const newcomer = await user({ displayName: "Newcomer" });
-    expect((await createNote(db.prisma, newcomer, SLUG, draft())).moderationStatus).toBe("pending");
-    expect(await setTrusted(db.prisma, reviewer, newcomer.id, ZTrust.parse({ trusted: true, reason: "Known historian" }))).toEqual({ userId: newcomer.id, trusted: true });
-    expect((await createNote(db.prisma, newcomer, SLUG, draft())).moderationStatus).toBe("approved");
-    await setTrusted(db.prisma, admin, newcomer.id, ZTrust.parse({ trusted: false, reason: "Posted spam" }));
-    expect((await createNote(db.prisma, newcomer, SLUG, draft())).moderationStatus).toBe("pending");
+    expect((await createNote(db.prisma, newcomer, { slug: SLUG, ...draft() })).moderationStatus).toBe("pending");
+    expect(await setTrusted(db.prisma, reviewer, { userId: newcomer.id, ...ZTrust.parse({ trusted: true, reason: "Known historian" }) })).toEqual({ userId: newcomer.id, trusted: true });
+    expect((await createNote(db.prisma, newcomer, { slug: SLUG, ...draft() })).moderationStatus).toBe("approved");
+    await setTrusted(db.prisma, admin, { userId: newcomer.id, ...ZTrust.parse({ trusted: false, reason: "Posted spam" }) });
+    expect((await createNote(db.prisma, newcomer, { slug: SLUG, ...draft() })).moderationStatus).toBe("pending");
     // Only reviewers and admins, and not for themselves.
-    expect(await appErrorCode(setTrusted(db.prisma, member, outsider.id, ZTrust.parse({ trusted: true, reason: "Friend" })))).toBe("forbidden");
-    expect(await appErrorCode(setTrusted(db.prisma, ANONYMOUS, outsider.id, ZTrust.parse({ trusted: true, reason: "Friend" })))).toBe("unauthenticated");
-    expect(await appErrorCode(setTrusted(db.prisma, reviewer, reviewer.id, ZTrust.parse({ trusted: true, reason: "Myself" })))).toBe("forbidden");
+    expect(await appErrorCode(setTrusted(db.prisma, member, { userId: outsider.id, ...ZTrust.parse({ trusted: true, reason: "Friend" }) }))).toBe("forbidden");
+    expect(await appErrorCode(setTrusted(db.prisma, ANONYMOUS, { userId: outsider.id, ...ZTrust.parse({ trusted: true, reason: "Friend" }) }))).toBe("unauthenticated");
+    expect(await appErrorCode(setTrusted(db.prisma, reviewer, { userId: reviewer.id, ...ZTrust.parse({ trusted: true, reason: "Myself" }) }))).toBe("forbidden");
     expect(ZTrust.safeParse({ trusted: true }).success).toBe(false);
   });
 
   it("a premoderated group: members' group notes wait for the group's owners and moderators; staff notes do not", async () => {
-    expect(await appErrorCode(setGroupModerationMode(db.prisma, member, groupId, ZGroupMode.parse({ mode: "premoderated" })))).toBe("forbidden");
-    expect(await appErrorCode(setGroupModerationMode(db.prisma, outsider, groupId, ZGroupMode.parse({ mode: "premoderated" })))).toBe("not_found");
-    expect(await setGroupModerationMode(db.prisma, groupModerator, groupId, ZGroupMode.parse({ mode: "premoderated" }))).toEqual({ groupId, mode: "premoderated" });
+    expect(await appErrorCode(setGroupModerationMode(db.prisma, member, { groupId, ...ZGroupMode.parse({ mode: "premoderated" }) }))).toBe("forbidden");
+    expect(await appErrorCode(setGroupModerationMode(db.prisma, outsider, { groupId, ...ZGroupMode.parse({ mode: "premoderated" }) }))).toBe("not_found");
+    expect(await setGroupModerationMode(db.prisma, groupModerator, { groupId, ...ZGroupMode.parse({ mode: "premoderated" }) })).toEqual({ groupId, mode: "premoderated" });
 
-    const waiting = await createNote(db.prisma, member, SLUG, draft({ visibility: "group", groupId, body: "A student's group note." }));
+    const waiting = await createNote(db.prisma, member, { slug: SLUG, ...draft({ visibility: "group", groupId, body: "A student's group note." }) });
     expect(waiting.moderationStatus).toBe("pending");
-    expect((await createNote(db.prisma, groupModerator, SLUG, draft({ visibility: "group", groupId }))).moderationStatus).toBe("approved");
-    expect((await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }))).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, groupModerator, { slug: SLUG, ...draft({ visibility: "group", groupId }) })).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "group", groupId }) })).moderationStatus).toBe("approved");
     // A public note by the same trusted owner is unaffected by the group's mode, and an untrusted member's public note waits anyway.
-    expect((await createNote(db.prisma, author, SLUG, draft())).moderationStatus).toBe("approved");
+    expect((await createNote(db.prisma, author, { slug: SLUG, ...draft() })).moderationStatus).toBe("approved");
 
     expect((await getNote(db.prisma, groupModerator, waiting.id)).moderationStatus).toBe("pending");
     expect((await getNote(db.prisma, author, waiting.id)).moderationStatus).toBe("pending");
@@ -276,25 +278,25 @@ describe("pre-moderation", () => {
 
     // A site reviewer and another group's owner are not this group's moderators: 404, and nothing changes.
     for (const actor of [reviewer, otherOwner]) {
-      expect(await appErrorCode(decide(db.prisma, actor, waiting.id, decision({ action: "approve", basedOn: 0 })))).toBe("not_found");
+      expect(await appErrorCode(decide(db.prisma, actor, { noteId: waiting.id, ...decision({ action: "approve", basedOn: 0 }) }))).toBe("not_found");
     }
     // Its author may see it, but nobody moderates their own: 403.
-    expect(await appErrorCode(decide(db.prisma, member, waiting.id, decision({ action: "approve", basedOn: 0 })))).toBe("forbidden");
-    expect((await decide(db.prisma, groupModerator, waiting.id, decision({ action: "approve", basedOn: 0 }))).moderationStatus).toBe("approved");
+    expect(await appErrorCode(decide(db.prisma, member, { noteId: waiting.id, ...decision({ action: "approve", basedOn: 0 }) }))).toBe("forbidden");
+    expect((await decide(db.prisma, groupModerator, { noteId: waiting.id, ...decision({ action: "approve", basedOn: 0 }) })).moderationStatus).toBe("approved");
 
-    await setGroupModerationMode(db.prisma, admin, groupId, ZGroupMode.parse({ mode: "open" }));
-    expect((await createNote(db.prisma, member, SLUG, draft({ visibility: "group", groupId }))).moderationStatus).toBe("approved");
+    await setGroupModerationMode(db.prisma, admin, { groupId, ...ZGroupMode.parse({ mode: "open" }) });
+    expect((await createNote(db.prisma, member, { slug: SLUG, ...draft({ visibility: "group", groupId }) })).moderationStatus).toBe("approved");
   });
 });
 
 describe("flags", () => {
   let noteId: string;
   beforeAll(async () => {
-    noteId = (await createNote(db.prisma, author, SLUG, draft({ body: "A note readers will flag." }))).id;
+    noteId = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ body: "A note readers will flag." }) })).id;
   });
 
   it("a reader flags once; the note enters the queue and its moderators are told; the author never learns who", async () => {
-    const made = await flagNote(db.prisma, member, noteId, flag({ reason: "off-topic", comment: "Not about the letter" }));
+    const made = await flagNote(db.prisma, member, { noteId, ...flag({ reason: "off-topic", comment: "Not about the letter" }) });
     expect(made).toMatchObject({ reason: "off_topic", id: expect.any(String), createdAt: expect.any(String) });
     expect(Object.keys(made).sort()).toEqual(["createdAt", "id", "reason"]);
     const row = await db.prisma.note.findUniqueOrThrow({ where: { id: noteId } });
@@ -302,10 +304,10 @@ describe("flags", () => {
     expect(row.queuedAt).not.toBeNull();
     expect(await notificationsOf(reviewer.id, noteId)).toEqual([{ kind: "queue", text: expect.stringContaining("flagged") }]);
 
-    const second = await appErrorOf(flagNote(db.prisma, member, noteId, flag({ reason: "spam" })));
+    const second = await appErrorOf(flagNote(db.prisma, member, { noteId, ...flag({ reason: "spam" }) }));
     expect(second.code).toBe("conflict");
     expect(second.message).toBe("You already flagged this");
-    await flagNote(db.prisma, outsider, noteId, flag({ reason: "inaccurate" }));
+    await flagNote(db.prisma, outsider, { noteId, ...flag({ reason: "inaccurate" }) });
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: noteId } })).openFlagCount).toBe(2);
     expect(await db.prisma.flag.count({ where: { noteId } })).toBe(2);
     // The queue notification went out once, for the first flag.
@@ -319,15 +321,15 @@ describe("flags", () => {
   });
 
   it("refuses its author (403), what the reader cannot see (404), private notes, and unknown reasons (400 beside the field)", async () => {
-    expect(await appErrorCode(flagNote(db.prisma, author, noteId, flag({ reason: "spam" })))).toBe("forbidden");
-    const groupNote = await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }));
-    expect(await appErrorCode(flagNote(db.prisma, outsider, groupNote.id, flag({ reason: "spam" })))).toBe("not_found");
-    expect((await flagNote(db.prisma, member, groupNote.id, flag({ reason: "copyright" }))).reason).toBe("copyright");
-    const privateNote = await createNote(db.prisma, author, SLUG, draft({ visibility: "private" }));
-    expect(await appErrorCode(flagNote(db.prisma, member, privateNote.id, flag({ reason: "spam" })))).toBe("not_found");
-    expect(await appErrorCode(flagNote(db.prisma, author, privateNote.id, flag({ reason: "spam" })))).toBe("forbidden");
-    expect(await appErrorCode(flagNote(db.prisma, ANONYMOUS, noteId, flag({ reason: "spam" })))).toBe("unauthenticated");
-    expect(await appErrorCode(flagNote(db.prisma, member, "00000000-0000-4000-8000-000000000000", flag({ reason: "spam" })))).toBe("not_found");
+    expect(await appErrorCode(flagNote(db.prisma, author, { noteId, ...flag({ reason: "spam" }) }))).toBe("forbidden");
+    const groupNote = await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "group", groupId }) });
+    expect(await appErrorCode(flagNote(db.prisma, outsider, { noteId: groupNote.id, ...flag({ reason: "spam" }) }))).toBe("not_found");
+    expect((await flagNote(db.prisma, member, { noteId: groupNote.id, ...flag({ reason: "copyright" }) })).reason).toBe("copyright");
+    const privateNote = await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "private" }) });
+    expect(await appErrorCode(flagNote(db.prisma, member, { noteId: privateNote.id, ...flag({ reason: "spam" }) }))).toBe("not_found");
+    expect(await appErrorCode(flagNote(db.prisma, author, { noteId: privateNote.id, ...flag({ reason: "spam" }) }))).toBe("forbidden");
+    expect(await appErrorCode(flagNote(db.prisma, ANONYMOUS, { noteId, ...flag({ reason: "spam" }) }))).toBe("unauthenticated");
+    expect(await appErrorCode(flagNote(db.prisma, member, { noteId: "00000000-0000-4000-8000-000000000000", ...flag({ reason: "spam" }) }))).toBe("not_found");
 
     const unknown = ZFlag.safeParse({ reason: "rude" });
     expect(unknown.success).toBe(false);
@@ -341,7 +343,7 @@ describe("flags", () => {
 
   it("a decision resolves every open flag, takes the note out of the queue, and tells each flagger and the author", async () => {
     const before = await getNote(db.prisma, reviewer, noteId);
-    await decide(db.prisma, reviewer, noteId, decision({ action: "hide", reason: "Off-topic for this letter", basedOn: before.moderationRevision }));
+    await decide(db.prisma, reviewer, { noteId, ...decision({ action: "hide", reason: "Off-topic for this letter", basedOn: before.moderationRevision }) });
     const flags = await db.prisma.flag.findMany({ where: { noteId } });
     expect(flags.every((row) => row.resolvedAt !== null && row.resolvedById === reviewer.id && row.resolution === "hide")).toBe(true);
     const row = await db.prisma.note.findUniqueOrThrow({ where: { id: noteId } });
@@ -355,54 +357,54 @@ describe("flags", () => {
 
 describe("decisions: who, when, and bad input", () => {
   it("a locked thread takes no replies (409) until it is unlocked; only a thread's note is locked", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft({ body: "A heated thread." }));
-    const answer = await createReply(db.prisma, replier, note.id, reply("First answer."));
-    const locked = await decide(db.prisma, reviewer, note.id, decision({ action: "lock", basedOn: 0 }));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft({ body: "A heated thread." }) });
+    const answer = await createReply(db.prisma, replier, { noteId: note.id, ...reply("First answer.") });
+    const locked = await decide(db.prisma, reviewer, { noteId: note.id, ...decision({ action: "lock", basedOn: 0 }) });
     expect(locked.lockedAt).not.toBeNull();
-    const refused = await appErrorOf(createReply(db.prisma, replier, note.id, reply("Too late.")));
+    const refused = await appErrorOf(createReply(db.prisma, replier, { noteId: note.id, ...reply("Too late.") }));
     expect(refused.code).toBe("conflict");
     expect(refused.message).toBe("This thread is locked");
     expect(await db.prisma.note.count({ where: { threadId: note.id } })).toBe(1);
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: note.id } })).replyCount).toBe(1);
 
-    const onReply = await appErrorOf(decide(db.prisma, reviewer, answer.id, decision({ action: "lock", basedOn: 0 })));
+    const onReply = await appErrorOf(decide(db.prisma, reviewer, { noteId: answer.id, ...decision({ action: "lock", basedOn: 0 }) }));
     expect(onReply.code).toBe("bad_request");
     expect(onReply.details.fields?.action).toBeDefined();
 
-    await decide(db.prisma, reviewer, note.id, decision({ action: "unlock", basedOn: 1 }));
-    expect((await createReply(db.prisma, replier, note.id, reply("Now it is open."))).moderationStatus).toBe("approved");
+    await decide(db.prisma, reviewer, { noteId: note.id, ...decision({ action: "unlock", basedOn: 1 }) });
+    expect((await createReply(db.prisma, replier, { noteId: note.id, ...reply("Now it is open.") })).moderationStatus).toBe("approved");
   });
 
   it("non-moderators: 401 anonymous, 403 for a public note's readers and for its own author, 404 for a private note", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
     const hide = decision({ action: "hide", reason: "Because", basedOn: 0 });
-    expect(await appErrorCode(decide(db.prisma, ANONYMOUS, note.id, hide))).toBe("unauthenticated");
-    expect(await appErrorCode(decide(db.prisma, member, note.id, hide))).toBe("forbidden");
-    expect(await appErrorCode(decide(db.prisma, groupModerator, note.id, hide))).toBe("forbidden");
-    expect(await appErrorCode(decide(db.prisma, author, note.id, hide))).toBe("forbidden");
-    const ownByReviewer = await createNote(db.prisma, reviewer, SLUG, draft());
-    expect(await appErrorCode(decide(db.prisma, reviewer, ownByReviewer.id, hide))).toBe("forbidden");
-    const privateNote = await createNote(db.prisma, author, SLUG, draft({ visibility: "private" }));
-    expect(await appErrorCode(decide(db.prisma, reviewer, privateNote.id, hide))).toBe("not_found");
-    expect(await appErrorCode(decide(db.prisma, admin, privateNote.id, hide))).toBe("not_found");
-    expect(await appErrorCode(decide(db.prisma, author, privateNote.id, hide))).toBe("forbidden");
-    const groupNote = await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }));
-    expect(await appErrorCode(decide(db.prisma, member, groupNote.id, hide))).toBe("not_found");
-    expect(await appErrorCode(decide(db.prisma, otherOwner, groupNote.id, hide))).toBe("not_found");
-    expect(await appErrorCode(decide(db.prisma, reviewer, groupNote.id, hide))).toBe("not_found");
+    expect(await appErrorCode(decide(db.prisma, ANONYMOUS, { noteId: note.id, ...hide }))).toBe("unauthenticated");
+    expect(await appErrorCode(decide(db.prisma, member, { noteId: note.id, ...hide }))).toBe("forbidden");
+    expect(await appErrorCode(decide(db.prisma, groupModerator, { noteId: note.id, ...hide }))).toBe("forbidden");
+    expect(await appErrorCode(decide(db.prisma, author, { noteId: note.id, ...hide }))).toBe("forbidden");
+    const ownByReviewer = await createNote(db.prisma, reviewer, { slug: SLUG, ...draft() });
+    expect(await appErrorCode(decide(db.prisma, reviewer, { noteId: ownByReviewer.id, ...hide }))).toBe("forbidden");
+    const privateNote = await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "private" }) });
+    expect(await appErrorCode(decide(db.prisma, reviewer, { noteId: privateNote.id, ...hide }))).toBe("not_found");
+    expect(await appErrorCode(decide(db.prisma, admin, { noteId: privateNote.id, ...hide }))).toBe("not_found");
+    expect(await appErrorCode(decide(db.prisma, author, { noteId: privateNote.id, ...hide }))).toBe("forbidden");
+    const groupNote = await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "group", groupId }) });
+    expect(await appErrorCode(decide(db.prisma, member, { noteId: groupNote.id, ...hide }))).toBe("not_found");
+    expect(await appErrorCode(decide(db.prisma, otherOwner, { noteId: groupNote.id, ...hide }))).toBe("not_found");
+    expect(await appErrorCode(decide(db.prisma, reviewer, { noteId: groupNote.id, ...hide }))).toBe("not_found");
     // Suspending an author is for admins only: the reviewer sees the note, so it is forbidden, not hidden.
-    expect(await appErrorCode(decide(db.prisma, reviewer, note.id, decision({ action: "suspend", reason: "Spammer", basedOn: 0 })))).toBe("forbidden");
+    expect(await appErrorCode(decide(db.prisma, reviewer, { noteId: note.id, ...decision({ action: "suspend", reason: "Spammer", basedOn: 0 }) }))).toBe("forbidden");
     const untouched = await db.prisma.note.findMany({ where: { id: { in: [note.id, privateNote.id, groupNote.id] } } });
     expect(untouched.every((row) => row.moderationStatus === "approved" && row.moderationRevision === 0)).toBe(true);
     expect(await db.prisma.moderationRecord.count({ where: { noteId: { in: [note.id, privateNote.id, groupNote.id] } } })).toBe(0);
   });
 
   it("a stale decision is 409 with the state now, and writes nothing", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
-    await flagNote(db.prisma, member, note.id, flag({ reason: "inaccurate" }));
-    await decide(db.prisma, reviewer, note.id, decision({ action: "spam", basedOn: 0 }));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
+    await flagNote(db.prisma, member, { noteId: note.id, ...flag({ reason: "inaccurate" }) });
+    await decide(db.prisma, reviewer, { noteId: note.id, ...decision({ action: "spam", basedOn: 0 }) });
     const records = await db.prisma.moderationRecord.count({ where: { noteId: note.id } });
-    const stale = await appErrorOf(decide(db.prisma, admin, note.id, decision({ action: "hide", reason: "Also bad", basedOn: 0 })));
+    const stale = await appErrorOf(decide(db.prisma, admin, { noteId: note.id, ...decision({ action: "hide", reason: "Also bad", basedOn: 0 }) }));
     expect(stale.code).toBe("conflict");
     expect(stale.details.body).toEqual({ current: { moderationStatus: "spam", moderationRevision: 1, lockedAt: null } });
     const response = await errorResponse(stale).json();
@@ -410,19 +412,19 @@ describe("decisions: who, when, and bad input", () => {
     expect(await db.prisma.moderationRecord.count({ where: { noteId: note.id } })).toBe(records);
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: note.id } })).moderationStatus).toBe("spam");
     // A decision that cannot follow from the state it names is refused the same way.
-    const again = await appErrorOf(decide(db.prisma, admin, note.id, decision({ action: "spam", basedOn: 1 })));
+    const again = await appErrorOf(decide(db.prisma, admin, { noteId: note.id, ...decision({ action: "spam", basedOn: 1 }) }));
     expect(again.code).toBe("conflict");
     expect(await db.prisma.moderationRecord.count({ where: { noteId: note.id } })).toBe(records);
   });
 
   it("a decision on a deleted note is 404 'This note was deleted'; hiding needs a reason (400 beside the field)", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
-    await deleteNote(db.prisma, author, note.id);
-    const gone = await appErrorOf(decide(db.prisma, reviewer, note.id, decision({ action: "approve", basedOn: 0 })));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
+    await deleteNote(db.prisma, author, { noteId: note.id });
+    const gone = await appErrorOf(decide(db.prisma, reviewer, { noteId: note.id, ...decision({ action: "approve", basedOn: 0 }) }));
     expect(gone.code).toBe("not_found");
     expect(gone.message).toBe("This note was deleted");
-    expect((await appErrorOf(decide(db.prisma, member, note.id, decision({ action: "approve", basedOn: 0 })))).message).toBe("Not found");
-    expect(await appErrorCode(flagNote(db.prisma, member, note.id, flag({ reason: "spam" })))).toBe("not_found");
+    expect((await appErrorOf(decide(db.prisma, member, { noteId: note.id, ...decision({ action: "approve", basedOn: 0 }) }))).message).toBe("Not found");
+    expect(await appErrorCode(flagNote(db.prisma, member, { noteId: note.id, ...flag({ reason: "spam" }) }))).toBe("not_found");
 
     const noReason = ZDecision.safeParse({ action: "hide", basedOn: 0 });
     expect(noReason.success).toBe(false);
@@ -434,11 +436,11 @@ describe("decisions: who, when, and bad input", () => {
 
   it("an admin suspends a note's author: the account is suspended, with its audit and moderation records", async () => {
     const spammer = await user({ displayName: "Spammer", trusted: true });
-    const note = await createNote(db.prisma, spammer, SLUG, draft({ body: "Buy now" }));
-    await decide(db.prisma, admin, note.id, decision({ action: "suspend", reason: "Spam account", basedOn: 0 }));
+    const note = await createNote(db.prisma, spammer, { slug: SLUG, ...draft({ body: "Buy now" }) });
+    await decide(db.prisma, admin, { noteId: note.id, ...decision({ action: "suspend", reason: "Spam account", basedOn: 0 }) });
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: spammer.id } })).status).toBe("suspended");
     expect(await db.prisma.auditRecord.count({ where: { subjectId: spammer.id, action: "account.suspend" } })).toBe(1);
     expect(await db.prisma.moderationRecord.count({ where: { noteId: note.id, action: "suspend", subjectUserId: spammer.id } })).toBe(1);
-    expect(await appErrorCode(decide(db.prisma, admin, note.id, decision({ action: "suspend", reason: "Again", basedOn: 1 })))).toBe("conflict");
+    expect(await appErrorCode(decide(db.prisma, admin, { noteId: note.id, ...decision({ action: "suspend", reason: "Again", basedOn: 1 }) }))).toBe("conflict");
   });
 });

@@ -20,11 +20,13 @@ const draft = noteDraft({ paragraph: "p3", referenceType: "organisation", body: 
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
-  ids.public = (await createNote(db.prisma, author, SLUG, draft())).id;
-  ids.group = (await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }))).id;
-  ids.private = (await createNote(db.prisma, author, SLUG, draft({ visibility: "private" }))).id;
+  ids.public = (await createNote(db.prisma, author, { slug: SLUG, ...draft() })).id;
+  ids.group = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "group", groupId }) })).id;
+  ids.private = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "private" }) })).id;
 });
 
 afterAll(async () => {
@@ -61,7 +63,7 @@ describe("who sees which note, on every read path", () => {
   });
 
   it("a note that is not approved is its author's alone", async () => {
-    const pending = await createNote(db.prisma, author, SLUG, draft());
+    const pending = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
     await db.prisma.note.update({ where: { id: pending.id }, data: { moderationStatus: "pending" } });
     expect(await listedIds(outsider)).not.toContain(pending.id);
     expect(await appErrorCode(getNote(db.prisma, outsider, pending.id))).toBe("not_found");
@@ -72,23 +74,18 @@ describe("who sees which note, on every read path", () => {
 describe("writing notes", () => {
   it("refuses a group the writer is not in, an unknown paragraph and a quote that is not there; writes nothing", async () => {
     const before = await db.prisma.note.count();
-    expect(await appErrorCode(createNote(db.prisma, outsider, SLUG, draft({ visibility: "group", groupId })))).toBe("not_found");
-    expect(await appErrorCode(createNote(db.prisma, author, SLUG, draft({ paragraph: "p99" })))).toBe("bad_request");
+    expect(await appErrorCode(createNote(db.prisma, outsider, { slug: SLUG, ...draft({ visibility: "group", groupId }) }))).toBe("not_found");
+    expect(await appErrorCode(createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "p99" }) }))).toBe("bad_request");
     const wrong = draft({ quote: { exact: "Volinsky", prefix: "", suffix: "" }, position: { start: 0, end: 8 } });
-    expect(await appErrorCode(createNote(db.prisma, author, SLUG, wrong))).toBe("bad_request");
-    expect(await appErrorCode(createNote(db.prisma, ANONYMOUS, SLUG, draft()))).toBe("unauthenticated");
+    expect(await appErrorCode(createNote(db.prisma, author, { slug: SLUG, ...wrong }))).toBe("bad_request");
+    expect(await appErrorCode(createNote(db.prisma, ANONYMOUS, { slug: SLUG, ...draft() }))).toBe("unauthenticated");
     expect(await db.prisma.note.count()).toBe(before);
   });
 
   it("accepts a passage whose quote stands at its code-point position", async () => {
     const text = (await db.prisma.paragraph.findFirstOrThrow({ where: { anchorId: "p1" } })).text;
     const start = [...text].join("").indexOf("Volinsky");
-    const note = await createNote(
-      db.prisma,
-      author,
-      SLUG,
-      draft({ paragraph: "p1", referenceType: "person", quote: { exact: "Volinsky", prefix: text.slice(start - 10, start), suffix: text.slice(start + 8, start + 18) }, position: { start, end: start + 8 } }),
-    );
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "p1", referenceType: "person", quote: { exact: "Volinsky", prefix: text.slice(start - 10, start), suffix: text.slice(start + 8, start + 18) }, position: { start, end: start + 8 } }) });
     expect(note.quote?.exact).toBe("Volinsky");
     expect(note.position).toEqual({ start, end: start + 8 });
   });
@@ -96,19 +93,19 @@ describe("writing notes", () => {
 
 describe("editing", () => {
   it("refuses an edit based on an old version (412) and keeps the history", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
     const edit = { body: "Second version.", tags: ["police"], sources: [], referenceType: "organisation" as const };
-    const updated = await updateNote(db.prisma, author, note.id, edit, 1);
+    const updated = await updateNote(db.prisma, author, { ...edit, noteId: note.id, version: 1 });
     expect(updated.version).toBe(2);
-    expect(await appErrorCode(updateNote(db.prisma, author, note.id, { ...edit, body: "Stale." }, 1))).toBe("precondition_failed");
+    expect(await appErrorCode(updateNote(db.prisma, author, { ...edit, body: "Stale.", noteId: note.id, version: 1 }))).toBe("precondition_failed");
     expect((await getNote(db.prisma, author, note.id)).body).toBe("Second version.");
     const revisions = await db.prisma.noteRevision.findMany({ where: { noteId: note.id } });
     expect(revisions.map((revision) => [revision.version, revision.body])).toEqual([[1, "The G.P.U. was the political police."]]);
   });
 
   it("of two edits from the same version, exactly one wins", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
-    const edit = (body: string) => updateNote(db.prisma, author, note.id, { body, tags: [], sources: [], referenceType: "organisation" }, 1);
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
+    const edit = (body: string) => updateNote(db.prisma, author, { body, tags: [], sources: [], referenceType: "organisation", noteId: note.id, version: 1 });
     const results = await Promise.allSettled([edit("Edit A"), edit("Edit B")]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
@@ -116,11 +113,11 @@ describe("editing", () => {
   });
 
   it("only the author edits or deletes; a deleted note disappears for everyone", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
     const edit = { body: "Hijacked.", tags: [], sources: [], referenceType: "organisation" as const };
-    expect(await appErrorCode(updateNote(db.prisma, member, note.id, edit, 1))).toBe("forbidden");
-    expect(await appErrorCode(deleteNote(db.prisma, outsider, note.id))).toBe("forbidden");
-    await deleteNote(db.prisma, author, note.id);
+    expect(await appErrorCode(updateNote(db.prisma, member, { ...edit, noteId: note.id, version: 1 }))).toBe("forbidden");
+    expect(await appErrorCode(deleteNote(db.prisma, outsider, { noteId: note.id }))).toBe("forbidden");
+    await deleteNote(db.prisma, author, { noteId: note.id });
     expect(await appErrorCode(getNote(db.prisma, author, note.id))).toBe("not_found");
     expect(await listedIds(author)).not.toContain(note.id);
   });

@@ -7,8 +7,9 @@ import { ANONYMOUS } from "@/lib/authz/actor";
 import { serverEnv } from "@/lib/env";
 import { decide } from "@/lib/moderation/decision-operations";
 import { deliverDueMail } from "@/lib/mail/mail-worker";
-import { getNotificationPreferences, saveNotificationPreferences } from "@/lib/notifications/notification-preferences";
-import { listNotifications, markNotificationsRead, openNotification, unreadNotificationCount } from "@/lib/notifications/notification-queries";
+import { markNotificationsRead, openNotification, saveNotificationPreferences } from "@/lib/notifications/notification-operations";
+import { getNotificationPreferences } from "@/lib/notifications/notification-preferences";
+import { listNotifications, unreadNotificationCount } from "@/lib/notifications/notification-queries";
 import { ZMarkRead, ZSavePreferences } from "@/lib/notifications/notification-schemas";
 import { notify } from "@/lib/notifications/notify";
 import { appErrorCode, seedUser, signIn, type SignedInActor } from "./support/account-fixtures";
@@ -83,12 +84,15 @@ const inbox = async (actor: SignedInActor) => (await listNotifications(db.prisma
 const kinds = async (actor: SignedInActor, noteId: string) => (await inbox(actor)).filter((item) => item.noteId === noteId).map((item) => item.kind);
 
 beforeAll(async () => {
+  db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database (read through
+  // the cached serverEnv() below, so set first).
+  process.env.DATABASE_URL = db.url;
   smtp = await startSmtpSink();
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   process.env.APP_URL = "https://marginalia.example";
   // notify() reads SMTP_URL through the cached serverEnv(): it must see the sink, or the mail tests test nothing.
   expect(serverEnv().SMTP_URL).toBe(process.env.SMTP_URL);
-  db = await createTestDatabase();
   await importLetter(db.prisma);
   // Anna owns the group "Readers", Boris is a member, Vera is not; all trusted, so their public items are published.
   const readers = await seedLetterReaders(db.prisma, clock, {
@@ -106,28 +110,28 @@ afterAll(async () => {
 
 describe("replies", () => {
   it("tell the note's author, never the replier, and a reply to a reply tells that reply's author too", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const first = await createReply(db.prisma, boris, note.id, reply("I agree with this reading."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const first = await createReply(db.prisma, boris, { noteId: note.id, ...reply("I agree with this reading.") });
     expect(await kinds(anna, first.id)).toEqual(["reply"]);
     expect(await kinds(boris, first.id)).toEqual([]);
     expect((await inbox(anna)).find((item) => item.noteId === first.id)?.text).toMatch(/^Boris Ivanov replied to your note: “I agree with this reading\.”$/);
 
-    const second = await createReply(db.prisma, vera, note.id, reply("I do not.", first.id));
+    const second = await createReply(db.prisma, vera, { noteId: note.id, ...reply("I do not.", first.id) });
     const toBoris = (await inbox(boris)).filter((item) => item.noteId === second.id);
     expect(toBoris.map((item) => item.text)).toEqual(["Vera Zasulich replied to your reply: “I do not.”"]);
     expect(await kinds(anna, second.id)).toEqual(["reply"]);
 
     // Answering oneself tells nobody.
-    const own = await createReply(db.prisma, anna, note.id, reply("A note to myself."));
+    const own = await createReply(db.prisma, anna, { noteId: note.id, ...reply("A note to myself.") });
     expect(await kinds(anna, own.id)).toEqual([]);
   });
 
   it("lead to the reply's place in its thread", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const answer = await createReply(db.prisma, boris, note.id, reply("See the 1927 platform."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const answer = await createReply(db.prisma, boris, { noteId: note.id, ...reply("See the 1927 platform.") });
     const [item] = (await inbox(anna)).filter((entry) => entry.noteId === answer.id);
     expect(item.permalink).toBe(`/letters/${SLUG}?note=${note.id}#note-${answer.id}`);
-    expect(await openNotification(db.prisma, anna, item.id)).toBe(item.permalink);
+    expect(await openNotification(db.prisma, anna, { notificationId: item.id })).toBe(item.permalink);
   });
 
   it("from a writer whose reply waits for review tell nobody but its moderators until it is approved", async () => {
@@ -135,15 +139,15 @@ describe("replies", () => {
     const reviewer = (await signIn(db.prisma, reviewerRow.id, clock)).actor;
     const newcomerRow = await seedUser(db.prisma, { displayName: "Nina Newcomer", trusted: false });
     const newcomer = (await signIn(db.prisma, newcomerRow.id, clock)).actor;
-    const note = await createNote(db.prisma, anna, SLUG, draft());
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
 
-    const pending = await createReply(db.prisma, newcomer, note.id, reply("A first reply, @BorisIvanov."));
+    const pending = await createReply(db.prisma, newcomer, { noteId: note.id, ...reply("A first reply, @BorisIvanov.") });
     expect(pending.moderationStatus).toBe("pending");
     expect(await kinds(anna, pending.id)).toEqual([]);
     expect(await kinds(boris, pending.id)).toEqual([]);
     expect(await kinds(reviewer, pending.id)).toEqual(["queue"]);
 
-    await decide(db.prisma, reviewer, pending.id, { action: "approve", basedOn: pending.moderationRevision }, clock);
+    await decide(db.prisma, reviewer, { noteId: pending.id, action: "approve", basedOn: pending.moderationRevision }, { clock });
     expect(await kinds(anna, pending.id)).toEqual(["reply"]);
     expect(await kinds(boris, pending.id)).toEqual(["mention"]);
     expect(await kinds(newcomer, pending.id)).toEqual(["decision"]);
@@ -152,7 +156,7 @@ describe("replies", () => {
 
 describe("mentions", () => {
   it("tell whoever is named and can read a public note, however the name is written", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft({ body: "Compare @boris-ivanov and @VeraZasulich; not `@AnnaPetrova`." }));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ body: "Compare @boris-ivanov and @VeraZasulich; not `@AnnaPetrova`." }) });
     expect(await kinds(boris, note.id)).toEqual(["mention"]);
     expect(await kinds(vera, note.id)).toEqual(["mention"]);
     expect(await kinds(anna, note.id)).toEqual([]);
@@ -160,27 +164,27 @@ describe("mentions", () => {
   });
 
   it("never tell someone who cannot read the item: a group note tells members only, a private note nobody", async () => {
-    const groupNote = await createNote(db.prisma, anna, SLUG, draft({ visibility: "group", groupId, body: "For @BorisIvanov and @VeraZasulich." }));
+    const groupNote = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ visibility: "group", groupId, body: "For @BorisIvanov and @VeraZasulich." }) });
     expect(await kinds(boris, groupNote.id)).toEqual(["mention"]);
     expect(await kinds(vera, groupNote.id)).toEqual([]);
 
-    const privateNote = await createNote(db.prisma, anna, SLUG, draft({ visibility: "private", body: "Ask @BorisIvanov about this." }));
+    const privateNote = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ visibility: "private", body: "Ask @BorisIvanov about this." }) });
     expect(await kinds(boris, privateNote.id)).toEqual([]);
 
-    const groupReply = await createReply(db.prisma, boris, groupNote.id, reply("@VeraZasulich would know."));
+    const groupReply = await createReply(db.prisma, boris, { noteId: groupNote.id, ...reply("@VeraZasulich would know.") });
     expect(await kinds(vera, groupReply.id)).toEqual([]);
   });
 
   it("a reply to someone who is also mentioned tells them once, as a reply", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const answer = await createReply(db.prisma, boris, note.id, reply("@AnnaPetrova, see p. 4."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const answer = await createReply(db.prisma, boris, { noteId: note.id, ...reply("@AnnaPetrova, see p. 4.") });
     expect(await kinds(anna, answer.id)).toEqual(["reply"]);
   });
 
   it("an edit tells only the people it newly mentions", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft({ body: "Thanks, @BorisIvanov." }));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ body: "Thanks, @BorisIvanov." }) });
     expect(await kinds(boris, note.id)).toEqual(["mention"]);
-    await updateNote(db.prisma, anna, note.id, ZEditNote.parse({ body: "Thanks, @BorisIvanov and @VeraZasulich." }), note.version);
+    await updateNote(db.prisma, anna, { ...ZEditNote.parse({ body: "Thanks, @BorisIvanov and @VeraZasulich." }), noteId: note.id, version: note.version });
     expect(await kinds(boris, note.id)).toEqual(["mention"]);
     expect(await kinds(vera, note.id)).toEqual(["mention"]);
   });
@@ -190,14 +194,14 @@ describe("preferences", () => {
   it("turning a kind off in the app stops it, and turning it on again restores the default", async () => {
     expect(await getNotificationPreferences(db.prisma, anna)).toContainEqual({ kind: "reply", inApp: true, email: true });
     await saveNotificationPreferences(db.prisma, anna, ZSavePreferences.parse({ preferences: [{ kind: "reply", inApp: false, email: true }] }));
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const quiet = await createReply(db.prisma, boris, note.id, reply("Unheard."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const quiet = await createReply(db.prisma, boris, { noteId: note.id, ...reply("Unheard.") });
     expect(await kinds(anna, quiet.id)).toEqual([]);
 
     const saved = await saveNotificationPreferences(db.prisma, anna, ZSavePreferences.parse({ preferences: [{ kind: "reply", inApp: true, email: true }] }));
     expect(saved.find((row) => row.kind === "reply")).toEqual({ kind: "reply", inApp: true, email: true });
     expect(await db.prisma.notificationPreference.count({ where: { userId: anna.id } })).toBe(0);
-    const heard = await createReply(db.prisma, boris, note.id, reply("Heard."));
+    const heard = await createReply(db.prisma, boris, { noteId: note.id, ...reply("Heard.") });
     expect(await kinds(anna, heard.id)).toEqual(["reply"]);
   });
 
@@ -229,19 +233,19 @@ describe("reading notifications", () => {
   });
 
   it("opening one marks it read; another reader's notification is not found", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const answer = await createReply(db.prisma, boris, note.id, reply("Open me."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const answer = await createReply(db.prisma, boris, { noteId: note.id, ...reply("Open me.") });
     const [item] = (await inbox(anna)).filter((entry) => entry.noteId === answer.id);
     expect(item.readAt).toBeNull();
-    expect(await appErrorCode(openNotification(db.prisma, boris, item.id))).toBe("not_found");
-    await openNotification(db.prisma, anna, item.id);
+    expect(await appErrorCode(openNotification(db.prisma, boris, { notificationId: item.id }))).toBe("not_found");
+    await openNotification(db.prisma, anna, { notificationId: item.id });
     expect((await inbox(anna)).find((entry) => entry.id === item.id)?.readAt).not.toBeNull();
   });
 
   it("a deleted item keeps its notification but loses its link", async () => {
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const answer = await createReply(db.prisma, boris, note.id, reply("Soon gone."));
-    await deleteNote(db.prisma, boris, answer.id);
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const answer = await createReply(db.prisma, boris, { noteId: note.id, ...reply("Soon gone.") });
+    await deleteNote(db.prisma, boris, { noteId: answer.id });
     const [item] = (await inbox(anna)).filter((entry) => entry.noteId === answer.id);
     expect(item.permalink).toBeNull();
   });
@@ -263,8 +267,8 @@ describe("email (SMTP_URL set: a local SMTP server)", () => {
   it("mails each recipient after the transaction commits, with a link to the item", async () => {
     await deliverDueMail(db.prisma);
     const before = mailsTo(emails.anna).length;
-    const note = await createNote(db.prisma, anna, SLUG, draft());
-    const answer = await createReply(db.prisma, boris, note.id, reply("By mail too."));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft() });
+    const answer = await createReply(db.prisma, boris, { noteId: note.id, ...reply("By mail too.") });
     await deliverDueMail(db.prisma);
     const mails = mailsTo(emails.anna).slice(before);
     expect(mails).toHaveLength(1);
@@ -291,14 +295,14 @@ describe("email (SMTP_URL set: a local SMTP server)", () => {
     await saveNotificationPreferences(db.prisma, vera, ZSavePreferences.parse({ preferences: [{ kind: "mention", inApp: true, email: false }] }));
     await deliverDueMail(db.prisma);
     const before = mailsTo(emails.vera).length;
-    const note = await createNote(db.prisma, anna, SLUG, draft({ body: "Quietly, @VeraZasulich." }));
+    const note = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ body: "Quietly, @VeraZasulich." }) });
     await deliverDueMail(db.prisma);
     expect(await kinds(vera, note.id)).toEqual(["mention"]);
     expect(mailsTo(emails.vera).length).toBe(before);
 
     // Off in the app but on by email: mailed, not listed.
     await saveNotificationPreferences(db.prisma, vera, ZSavePreferences.parse({ preferences: [{ kind: "mention", inApp: false, email: true }] }));
-    const second = await createNote(db.prisma, anna, SLUG, draft({ body: "Loudly, @VeraZasulich." }));
+    const second = await createNote(db.prisma, anna, { slug: SLUG, ...draft({ body: "Loudly, @VeraZasulich." }) });
     await deliverDueMail(db.prisma);
     expect(await kinds(vera, second.id)).toEqual([]);
     expect(mailsTo(emails.vera).length).toBe(before + 1);

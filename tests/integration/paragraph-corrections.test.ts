@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { sliceByCodePoints, utf16ToCodePointOffset } from "@/lib/anchoring/code-point-text";
 import { describePassage } from "@/lib/anchoring/describe-passage";
 import { createNote, listNotes } from "@/lib/annotations/note-operations";
@@ -6,10 +7,12 @@ import { ZCreateNote, ZNoteListQuery } from "@/lib/annotations/note-schemas";
 import { listOrphanedNotes } from "@/lib/annotations/orphaned-notes";
 import { ANONYMOUS, type Actor } from "@/lib/authz/actor";
 import { correctParagraph } from "@/lib/corrections/correct-paragraph";
+import type { TCorrectParagraph } from "@/lib/corrections/correction-schemas";
 import { listCorrections, paragraphHistory } from "@/lib/corrections/paragraph-revisions";
 import { prisma as appPrisma } from "@/lib/db/prisma";
 import { getReadingEdition } from "@/lib/documents/get-reading-edition";
 import { importDocument } from "@/lib/documents/import-document";
+import { fieldErrors } from "@/lib/http/error-response";
 import { appErrorCode, appErrorOf, seedUser, signIn } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { LETTER_EDITION as EDITION, LETTER_SLUG as SLUG, LETTER_SOURCE as SOURCE, importLetter } from "./support/letter-readers";
@@ -42,7 +45,7 @@ async function noteOn(anchorId: string, phrase: string | null, visibility: "publ
       })()
     : {};
   const draft = ZCreateNote.parse({ paragraph: anchorId, referenceType: "concept", body: `On ${phrase ?? "the paragraph"}.`, visibility, ...passage });
-  return (await createNote(db.prisma, author, SLUG, draft)).id;
+  return (await createNote(db.prisma, author, { slug: SLUG, ...draft })).id;
 }
 
 async function storedNote(id: string) {
@@ -91,7 +94,7 @@ describe("an admin corrects p5", () => {
   });
 
   it("records the correction and says what became of the notes", async () => {
-    const result = await correctParagraph(db.prisma, admin, SLUG, "p5", { oldText, newText, reason: "Misprint: “1” for “I”; clause as in the Russian" });
+    const result = await correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p5", oldText, newText, reason: "Misprint: “1” for “I”; clause as in the Russian" });
     expect(result.notes).toEqual({ kept: 3, moved: 1, orphaned: 2, restored: 0 });
     expect(result.textRevision).toBe(revisionBefore + 1);
     expect(await paragraphText("p5")).toBe(newText);
@@ -162,7 +165,7 @@ describe("an admin corrects p5", () => {
 
   it("a later correction that brings the words back re-anchors the orphans", async () => {
     const current = await paragraphText("p5");
-    const result = await correctParagraph(db.prisma, admin, SLUG, "p5", { oldText: current, newText: current.replace(REWORDED, CLAUSE), reason: "Clause restored" });
+    const result = await correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p5", oldText: current, newText: current.replace(REWORDED, CLAUSE), reason: "Clause restored" });
     expect(result.notes).toMatchObject({ restored: 2, orphaned: 0 });
     for (const name of ["lostPublic", "lostPrivate"]) {
       const note = await storedNote(ids[name]);
@@ -186,15 +189,15 @@ describe("refusals write nothing", () => {
   it("only an admin corrects: others are forbidden, anonymous readers asked to sign in", async () => {
     const before = await snapshot();
     const input = { oldText: before.text, newText: `${before.text} (corrected)`, reason: "Testing permissions" };
-    expect(await appErrorCode(correctParagraph(db.prisma, author, SLUG, "p3", input))).toBe("forbidden");
-    expect(await appErrorCode(correctParagraph(db.prisma, ANONYMOUS, SLUG, "p3", input))).toBe("unauthenticated");
+    expect(await appErrorCode(correctParagraph(db.prisma, author, { slug: SLUG, anchor: "p3", ...input }))).toBe("forbidden");
+    expect(await appErrorCode(correctParagraph(db.prisma, ANONYMOUS, { slug: SLUG, anchor: "p3", ...input }))).toBe("unauthenticated");
     expect(await snapshot()).toEqual(before);
   });
 
   it("a correction based on text that changed since is a conflict", async () => {
     const before = await snapshot();
     const error = await appErrorOf(
-      correctParagraph(db.prisma, admin, SLUG, "p3", { oldText: `${before.text} `, newText: "Something else entirely.", reason: "Stale copy" }),
+      correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p3", oldText: `${before.text} `, newText: "Something else entirely.", reason: "Stale copy" }),
     );
     expect(error.code).toBe("conflict");
     expect(error.message).toMatch(/changed since you opened it/);
@@ -204,7 +207,7 @@ describe("refusals write nothing", () => {
   it("of two corrections from the same text, exactly one is recorded", async () => {
     const before = await snapshot();
     const correct = (suffix: string) =>
-      correctParagraph(db.prisma, admin, SLUG, "p3", { oldText: before.text, newText: `${before.text}${suffix}`, reason: `Adds ${suffix}` });
+      correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p3", oldText: before.text, newText: `${before.text}${suffix}`, reason: `Adds ${suffix}` });
     const results = await Promise.allSettled([correct(" A"), correct(" B")]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
@@ -217,7 +220,12 @@ describe("refusals write nothing", () => {
 
   it("bad input gets a message beside its field; an unknown paragraph is not found", async () => {
     const before = await snapshot();
-    const fieldsOf = async (input: unknown, anchor = "p3") => (await appErrorOf(correctParagraph(db.prisma, admin, SLUG, anchor, input))).details.fields;
+    // Bad input is refused by the operation's input schema (a ZodError), which the route answers as 400 with these fields.
+    const fieldsOf = async (input: unknown, anchor = "p3") => {
+      const error = await correctParagraph(db.prisma, admin, { slug: SLUG, anchor, ...(input as TCorrectParagraph) }).then(() => null, (refusal: unknown) => refusal);
+      expect(error).toBeInstanceOf(ZodError);
+      return fieldErrors(error as ZodError);
+    };
     expect(Object.keys((await fieldsOf({ oldText: before.text, newText: `${before.text}.`, reason: "  " }))!)).toEqual(["reason"]);
     expect((await fieldsOf({ oldText: before.text, newText: before.text, reason: "No change at all" }))!.newText).toEqual([
       "The new text is the same as the current text",
@@ -227,9 +235,9 @@ describe("refusals write nothing", () => {
     expect((await fieldsOf({ oldText: before.text, newText: "Nul \u0000 byte", reason: "Control character" }))!.newText).toBeDefined();
     expect((await fieldsOf({ newText: "Something", reason: "No old text" }))!.oldText).toBeDefined();
     for (const anchor of ["p99", "not-an-anchor"]) {
-      expect(await appErrorCode(correctParagraph(db.prisma, admin, SLUG, anchor, { oldText: "a", newText: "b", reason: "Unknown" }))).toBe("not_found");
+      expect(await appErrorCode(correctParagraph(db.prisma, admin, { slug: SLUG, anchor, oldText: "a", newText: "b", reason: "Unknown" }))).toBe("not_found");
     }
-    expect(await appErrorCode(correctParagraph(db.prisma, admin, "no-such-letter", "p3", { oldText: "a", newText: "b", reason: "Unknown" }))).toBe("not_found");
+    expect(await appErrorCode(correctParagraph(db.prisma, admin, { slug: "no-such-letter", anchor: "p3", oldText: "a", newText: "b", reason: "Unknown" }))).toBe("not_found");
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -242,7 +250,7 @@ describe("footnote marks", () => {
     const offset = await markOf();
     expect(sliceByCodePoints(text, offset - 10, offset)).toBe("Article 58");
     const newText = text.replace("slanders which besmirch", "slanders that besmirch");
-    await correctParagraph(db.prisma, admin, SLUG, "p24", { oldText: text, newText, reason: "Testing marks" });
+    await correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p24", oldText: text, newText, reason: "Testing marks" });
     expect(await markOf()).toBe(offset - 1);
     expect(sliceByCodePoints(newText, offset - 11, offset - 1)).toBe("Article 58");
     const edition = await getReadingEdition(SLUG);
@@ -253,7 +261,9 @@ describe("footnote marks", () => {
     const text = await paragraphText("p24");
     const offset = await markOf();
     const error = await appErrorOf(
-      correctParagraph(db.prisma, admin, SLUG, "p24", {
+      correctParagraph(db.prisma, admin, {
+        slug: SLUG,
+        anchor: "p24",
         oldText: text,
         newText: text.replace("Article 58 perfidiously", "Article 59 insidiously"),
         reason: "Across the mark",

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completePasswordReset, requestPasswordReset } from "@/lib/accounts/account-operations";
+import { completePasswordReset, requestPasswordReset } from "@/lib/accounts/password-operations";
+import { ANONYMOUS } from "@/lib/authz/actor";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/request-client-address";
-import { appErrorCode, seedUser } from "./support/account-fixtures";
+import { appErrorCode, freshClientAddress, seedUser } from "./support/account-fixtures";
 import { createControllableClock } from "./support/controllable-clock";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { deliverDueMail } from "@/lib/mail/mail-worker";
@@ -72,13 +73,13 @@ describe("password-reset requests", () => {
     const user = await seedUser(db.prisma, { password: "another old passphrase 1928" });
     const links: string[] = [];
     for (let n = 0; n < 2; n += 1) {
-      await requestPasswordReset(db.prisma, user.email!, ORIGIN, clock);
+      await requestPasswordReset(db.prisma, ANONYMOUS, { email: user.email!, siteUrl: ORIGIN }, { clock, clientAddress: freshClientAddress() });
       await deliverDueMail(db.prisma);
       const mail = await db.prisma.outboxMessage.findFirstOrThrow({ where: { to: user.email! }, orderBy: { createdAt: "desc" } });
       links.push(/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]);
       clock.advance(1000);
     }
-    expect(await appErrorCode(completePasswordReset(db.prisma, { token: links[0], newPassword: "a brand new passphrase 1928" }, clock))).toBe("not_found");
-    await completePasswordReset(db.prisma, { token: links[1], newPassword: "a brand new passphrase 1928" }, clock);
+    expect(await appErrorCode(completePasswordReset(db.prisma, ANONYMOUS, { token: links[0], newPassword: "a brand new passphrase 1928" }, { clock }))).toBe("not_found");
+    await completePasswordReset(db.prisma, ANONYMOUS, { token: links[1], newPassword: "a brand new passphrase 1928" }, { clock });
   });
 });

@@ -34,6 +34,8 @@ const sessions: Record<"researcher" | "reviewer", string> = { researcher: "", re
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   await seedReferenceIndex(db.prisma);
   await seedDemoData(db.prisma);
@@ -105,7 +107,7 @@ describe("query budgets (SQL statements per request)", () => {
     const draft = noteDraft({ referenceType: "person", visibility: "public" });
     for (let n = 0; n < 60; n += 1) {
       // Trusted notes (published) on every paragraph, and the untrusted newcomer's, which wait in the queue.
-      await createNote(db.prisma, n % 2 ? writer.actor : waiting.actor, SLUG, draft({ paragraph: `p${(n % 27) + 1}`, body: `Budget note ${n} about Stalin.` }));
+      await createNote(db.prisma, n % 2 ? writer.actor : waiting.actor, { slug: SLUG, ...draft({ paragraph: `p${(n % 27) + 1}`, body: `Budget note ${n} about Stalin.` }) });
     }
     const after = await countAll();
     expect(after).toEqual(before);

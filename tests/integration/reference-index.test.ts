@@ -30,12 +30,14 @@ async function listedNoteIds(actor: Actor, entry = ENTRY) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   letter = await importLetterWithIndex(db.prisma);
   ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
-  ids.public = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY }))).id;
-  ids.group = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY, visibility: "group", groupId }))).id;
-  ids.private = (await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY, visibility: "private" }))).id;
-  ids.unlinked = (await createNote(db.prisma, author, SLUG, draft())).id;
+  ids.public = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: ENTRY }) })).id;
+  ids.group = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: ENTRY, visibility: "group", groupId }) })).id;
+  ids.private = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: ENTRY, visibility: "private" }) })).id;
+  ids.unlinked = (await createNote(db.prisma, author, { slug: SLUG, ...draft() })).id;
 });
 
 afterAll(async () => {
@@ -88,9 +90,9 @@ describe("an entry's page", () => {
   });
 
   it("leaves out deleted notes", async () => {
-    const doomed = await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY }));
+    const doomed = await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: ENTRY }) });
     expect(await listedNoteIds(ANONYMOUS)).toContain(doomed.id);
-    await deleteNote(db.prisma, author, doomed.id);
+    await deleteNote(db.prisma, author, { noteId: doomed.id });
     expect(await listedNoteIds(ANONYMOUS)).not.toContain(doomed.id);
     expect(await listedNoteIds(author)).not.toContain(doomed.id);
   });
@@ -98,14 +100,14 @@ describe("an entry's page", () => {
 
 describe("linking a note to an entry", () => {
   it("links a note to a known entry and shows the link", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: "ogpu", referenceType: "organisation" }));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: "ogpu", referenceType: "organisation" }) });
     expect(note.referenceEntry).toEqual({ id: "ogpu", name: "Joint State Political Directorate (OGPU)" });
     expect(await listedNoteIds(ANONYMOUS, "ogpu")).toContain(note.id);
   });
 
   it("refuses an unknown entry with a field message and writes nothing", async () => {
     const before = await db.prisma.note.count();
-    const error = await appErrorOf(createNote(db.prisma, author, SLUG, draft({ referenceEntryId: "no-such-entry" })));
+    const error = await appErrorOf(createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: "no-such-entry" }) }));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields).toEqual({ referenceEntryId: ["No such entry in the reference index"] });
     expect(await db.prisma.note.count()).toBe(before);
@@ -118,15 +120,15 @@ describe("linking a note to an entry", () => {
   });
 
   it("changes, keeps or removes the link on edit, and refuses an unknown entry", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft({ referenceEntryId: ENTRY }));
-    const error = await appErrorOf(updateNote(db.prisma, author, note.id, { body: "Edited.", referenceEntryId: "no-such-entry" }, 1));
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft({ referenceEntryId: ENTRY }) });
+    const error = await appErrorOf(updateNote(db.prisma, author, { body: "Edited.", referenceEntryId: "no-such-entry", noteId: note.id, version: 1 }));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields).toEqual({ referenceEntryId: ["No such entry in the reference index"] });
-    const kept = await updateNote(db.prisma, author, note.id, { body: "Edited." }, 1);
+    const kept = await updateNote(db.prisma, author, { body: "Edited.", noteId: note.id, version: 1 });
     expect(kept.referenceEntry?.id).toBe(ENTRY);
-    const changed = await updateNote(db.prisma, author, note.id, { body: "Edited again.", referenceEntryId: "ogpu" }, 2);
+    const changed = await updateNote(db.prisma, author, { body: "Edited again.", referenceEntryId: "ogpu", noteId: note.id, version: 2 });
     expect(changed.referenceEntry?.id).toBe("ogpu");
-    const removed = await updateNote(db.prisma, author, note.id, { body: "Unlinked.", referenceEntryId: null }, 3);
+    const removed = await updateNote(db.prisma, author, { body: "Unlinked.", referenceEntryId: null, noteId: note.id, version: 3 });
     expect(removed.referenceEntry).toBeNull();
     expect(await listedNoteIds(author, "ogpu")).not.toContain(note.id);
   });

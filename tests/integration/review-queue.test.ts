@@ -118,6 +118,8 @@ async function record(data: {
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   const document = await db.prisma.document.findFirstOrThrow({ select: { id: true } });
   documentId = document.id;
@@ -431,15 +433,15 @@ describe("the dashboard", () => {
 describe("the queue after real flags and decisions", () => {
   it("a flag puts an item in the queue; a decision takes it out, and a stale one is refused with the state now", async () => {
     const id = await seedItem("liveFlow", { author: "author", status: "approved", queuedHoursAgo: null });
-    await flagNote(db.prisma, actors.flagger, id, ZFlag.parse({ reason: "inaccurate", comment: "No source given" }));
+    await flagNote(db.prisma, actors.flagger, { noteId: id, ...ZFlag.parse({ reason: "inaccurate", comment: "No source given" }) });
     const before = await getReviewItem(db.prisma, actors.reviewer, id);
     expect(before).toMatchObject({ openFlagCount: 1, moderationRevision: 0, moderationStatus: "approved" });
     expect(before!.flags.map((flag) => [flag.reason, flag.flagger, flag.comment])).toEqual([["inaccurate", "The flagger", "No source given"]]);
     expect(namesOf(await queue(actors.reviewer))).toContain("liveFlow");
 
-    await decide(db.prisma, actors.reviewer, id, ZDecision.parse({ action: "hide", reason: "Unsupported claim", basedOn: before!.moderationRevision }));
+    await decide(db.prisma, actors.reviewer, { noteId: id, ...ZDecision.parse({ action: "hide", reason: "Unsupported claim", basedOn: before!.moderationRevision }) });
     expect(namesOf(await queue(actors.reviewer))).not.toContain("liveFlow");
-    const stale = await appErrorOf(decide(db.prisma, actors.admin, id, ZDecision.parse({ action: "approve", basedOn: before!.moderationRevision })));
+    const stale = await appErrorOf(decide(db.prisma, actors.admin, { noteId: id, ...ZDecision.parse({ action: "approve", basedOn: before!.moderationRevision }) }));
     expect(stale.code).toBe("conflict");
     expect(stale.details.body).toMatchObject({ current: { moderationStatus: "hidden", moderationRevision: 1 } });
 

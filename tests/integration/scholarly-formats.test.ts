@@ -47,6 +47,8 @@ function passage(text: string, start: number, end: number) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetterWithIndex(db.prisma);
   await seedDemoData(db.prisma);
   author = (await signIn(db.prisma, (await seedUser(db.prisma, { displayName: "Worst <Case> & “Writer”", trusted: true })).id, clock)).actor;
@@ -55,28 +57,28 @@ beforeAll(async () => {
   const text = async (anchor: string) => (await db.prisma.paragraph.findFirstOrThrow({ where: { anchorId: anchor } })).text;
   const mark = await db.prisma.footnoteRef.findFirstOrThrow({ include: { markParagraph: true } });
   const across = passage(mark.markParagraph.text, mark.markOffset - 8, mark.markOffset + 7);
-  made.across = (await createNote(db.prisma, author, SLUG, draft({ paragraph: mark.markParagraph.anchorId, ...across, body: HOSTILE, tags: ["exile", "o’neill"], referenceEntryId: "leon-trotsky" }))).id;
-  made.paragraph = (await createNote(db.prisma, author, SLUG, draft({ paragraph: "s1", body: "On the **addressees**.", referenceType: "organisation" }))).id;
-  made.private = (await createNote(db.prisma, author, SLUG, draft({ paragraph: "p9", visibility: "private", body: "Private." }))).id;
-  made.group = (await createNote(db.prisma, author, SLUG, draft({ paragraph: "fn1", visibility: "group", groupId: group.id, body: "For the group." }))).id;
-  const reply = await createReply(db.prisma, author, made.across, { body: "A reply with 𝄞 & <i>." });
+  made.across = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: mark.markParagraph.anchorId, ...across, body: HOSTILE, tags: ["exile", "o’neill"], referenceEntryId: "leon-trotsky" }) })).id;
+  made.paragraph = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "s1", body: "On the **addressees**.", referenceType: "organisation" }) })).id;
+  made.private = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "p9", visibility: "private", body: "Private." }) })).id;
+  made.group = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "fn1", visibility: "group", groupId: group.id, body: "For the group." }) })).id;
+  const reply = await createReply(db.prisma, author, { noteId: made.across, body: "A reply with 𝄞 & <i>." });
   made.reply = reply.id;
-  made.replyToReply = (await createReply(db.prisma, author, made.across, { body: "A reply to the reply.", parentId: reply.id })).id;
+  made.replyToReply = (await createReply(db.prisma, author, { noteId: made.across, body: "A reply to the reply.", parentId: reply.id })).id;
   // A reply to someone else's note: in a file of one's own its target is that note's permalink.
   const others = await db.prisma.note.findFirstOrThrow({ where: { authorId: { not: author.id }, visibility: "public", moderationStatus: "approved", threadId: null, deletedAt: null } });
-  made.replyToOther = (await createReply(db.prisma, author, others.id, { body: "On someone else's note." })).id;
+  made.replyToOther = (await createReply(db.prisma, author, { noteId: others.id, body: "On someone else's note." })).id;
   made.othersNote = others.id;
   // A placeholder: a deleted note whose reply lives on.
-  const doomed = await createNote(db.prisma, author, SLUG, draft({ paragraph: "dateline", body: "Deleted soon." }));
-  made.placeholderReply = (await createReply(db.prisma, author, doomed.id, { body: "Outlives its note." })).id;
-  await deleteNote(db.prisma, author, doomed.id);
+  const doomed = await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "dateline", body: "Deleted soon." }) });
+  made.placeholderReply = (await createReply(db.prisma, author, { noteId: doomed.id, body: "Outlives its note." })).id;
+  await deleteNote(db.prisma, author, { noteId: doomed.id });
   made.placeholder = doomed.id;
   // An orphan: the phrase it quotes is corrected away.
   const p3 = await text("p3");
   const phrase = "representative";
   const start = new CodePointIndex(p3).toCodePoint(p3.indexOf(phrase));
-  made.orphan = (await createNote(db.prisma, author, SLUG, draft({ paragraph: "p3", ...passage(p3, start, start + phrase.length), body: "Soon an orphan." }))).id;
-  await correctParagraph(db.prisma, admin, SLUG, "p3", { oldText: p3, newText: p3.replace(phrase, "delegate"), reason: "Test: a word & a <reason>" });
+  made.orphan = (await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "p3", ...passage(p3, start, start + phrase.length), body: "Soon an orphan." }) })).id;
+  await correctParagraph(db.prisma, admin, { slug: SLUG, anchor: "p3", oldText: p3, newText: p3.replace(phrase, "delegate"), reason: "Test: a word & a <reason>" });
   await rerenderNoteBodies(db.prisma);
 }, 120_000);
 
@@ -196,9 +198,9 @@ describe("the text as data and CSV", () => {
   });
 
   it("CSV: a BOM, RFC 4180 quoting, formula-safe cells, one row per readable note or reply", async () => {
-    const hostile = await createNote(db.prisma, author, SLUG, draft({ paragraph: "p4", body: '=HYPERLINK("https://evil.example","click")\nsecond "line", with a comma' }));
+    const hostile = await createNote(db.prisma, author, { slug: SLUG, ...draft({ paragraph: "p4", body: '=HYPERLINK("https://evil.example","click")\nsecond "line", with a comma' }) });
     const spreadsheet = (await signIn(db.prisma, (await seedUser(db.prisma, { displayName: "@SUM(1+1)", trusted: true })).id, clock)).actor;
-    const byFormula = await createNote(db.prisma, spreadsheet, SLUG, draft({ paragraph: "p6", body: "+1 and -1" }));
+    const byFormula = await createNote(db.prisma, spreadsheet, { slug: SLUG, ...draft({ paragraph: "p6", body: "+1 and -1" }) });
     const read = async (who: SignedInActor, notes: NotesChoice) => {
       const csv = await collect(notesCsv(db.prisma, who, SLUG, notes));
       expect(csv.startsWith("\uFEFFid,thread_id,parent_id,paragraph,")).toBe(true);

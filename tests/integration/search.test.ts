@@ -23,12 +23,14 @@ const names = new Map<string, string>();
 const draft = noteDraft({ paragraph: "p3", referenceType: "event", body: "Thermidor." });
 
 async function seedNote(name: string, writer: Actor, overrides: Record<string, unknown>) {
-  ids[name] = (await createNote(db.prisma, writer, SLUG, draft(overrides))).id;
+  ids[name] = (await createNote(db.prisma, writer, { slug: SLUG, ...draft(overrides) })).id;
   names.set(ids[name], name);
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   // Trusted writers: their public notes are published at once (pre-moderation is tested in moderation*.test.ts).
   const readers = await seedLetterReaders(db.prisma, clock, { trusted: { member: true, outsider: true } });

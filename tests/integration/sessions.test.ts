@@ -45,7 +45,6 @@ describe("signing out", () => {
       id: user.id,
       displayName: user.displayName,
       siteRole: "researcher",
-      suspended: false,
       sessionId: laptop.sessionId,
     });
     const revoked = await sessionRow(phone.sessionId);
@@ -186,7 +185,7 @@ describe("administrative changes end sessions", () => {
     const user = await seedUser(db.prisma);
     const { sessionId } = await signIn(db.prisma, user.id, clock);
 
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "spam in class notes" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "spam in class notes" }, { clock });
 
     expect(await actorForSession(db.prisma, sessionId, clock)).toEqual({ kind: "anonymous" });
     const row = await sessionRow(sessionId);
@@ -214,7 +213,7 @@ describe("administrative changes end sessions", () => {
     const laptop = await signIn(db.prisma, user.id, clock, "laptop");
     const phone = await signIn(db.prisma, user.id, clock, "phone");
 
-    const outcome = await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "reviewer", reason: "joins the review board" }, clock);
+    const outcome = await changeSiteRole(db.prisma, admin, { userId: user.id, siteRole: "reviewer", reason: "joins the review board" }, { clock });
 
     expect(outcome).toEqual({ changed: true });
     expect(await actorForSession(db.prisma, laptop.sessionId, clock)).toEqual({ kind: "anonymous" });
@@ -247,9 +246,9 @@ describe("administrative changes end sessions", () => {
     const laptop = await signIn(db.prisma, user.id, clock, "laptop");
     const phone = await signIn(db.prisma, user.id, clock, "phone");
 
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "compromised account" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: true, reason: "compromised account" }, { clock });
     clock.advance(10 * 60 * 1000);
-    await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "password reset by the owner" }, clock);
+    await setSuspended(db.prisma, admin, { userId: user.id, suspended: false, reason: "password reset by the owner" }, { clock });
 
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("active");
     expect(await actorForSession(db.prisma, laptop.sessionId, clock)).toEqual({ kind: "anonymous" });

@@ -41,6 +41,8 @@ const statusOf = async (actor: Actor, assignmentId: string) => (await getAssignm
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   const [t, a, b, o] = await Promise.all([seedUser(db.prisma), seedUser(db.prisma), seedUser(db.prisma), seedUser(db.prisma)]);
   [teacher, studentA, studentB, outsider] = await Promise.all([t, a, b, o].map(async (user) => (await signIn(db.prisma, user.id, clock)).actor));
@@ -66,7 +68,7 @@ describe("setting an assignment", () => {
   });
 
   it("stores the wall-clock dates as instants of the zone, the range as the letter's ordinals", async () => {
-    const { id } = await createAssignment(db.prisma, teacher, classId, input());
+    const { id } = await createAssignment(db.prisma, teacher, { groupId: classId, ...input() });
     const view = await getAssignment(db.prisma, teacher, id, clock);
     expect(view).toMatchObject({ state: "draft", dueAt: DUE, timeZone: "Europe/Berlin", dueAtLocal: "2027-03-10T23:59", fromParagraph: "p2", toParagraph: "p5", mayManage: true });
     expect(view.coveredParagraphs).toEqual(["p2", "p3", "p4", "p5"]);
@@ -74,97 +76,97 @@ describe("setting an assignment", () => {
 
   it("refuses an unknown paragraph, a backwards range and a passage outside it; writes nothing", async () => {
     const before = await db.prisma.assignment.count();
-    expect((await appErrorOf(createAssignment(db.prisma, teacher, classId, input({ toParagraph: "p9999" })))).details.fields).toEqual({ toParagraph: ["No such paragraph in the letter"] });
-    expect((await appErrorOf(createAssignment(db.prisma, teacher, classId, input({ fromParagraph: "p5", toParagraph: "p2" })))).details.fields?.toParagraph).toBeDefined();
+    expect((await appErrorOf(createAssignment(db.prisma, teacher, { groupId: classId, ...input({ toParagraph: "p9999" }) }))).details.fields).toEqual({ toParagraph: ["No such paragraph in the letter"] });
+    expect((await appErrorOf(createAssignment(db.prisma, teacher, { groupId: classId, ...input({ fromParagraph: "p5", toParagraph: "p2" }) }))).details.fields?.toParagraph).toBeDefined();
     const outside = input({ passages: [{ paragraph: "p9", start: 0, end: 5 }] });
-    expect((await appErrorOf(createAssignment(db.prisma, teacher, classId, outside))).details.fields?.passages).toBeDefined();
+    expect((await appErrorOf(createAssignment(db.prisma, teacher, { groupId: classId, ...outside }))).details.fields?.passages).toBeDefined();
     expect(await db.prisma.assignment.count()).toBe(before);
   });
 
   it("students may not set one (403), outsiders do not learn of the class (404), research groups take none (403)", async () => {
-    expect(await appErrorCode(createAssignment(db.prisma, studentA, classId, input()))).toBe("forbidden");
-    expect(await appErrorCode(createAssignment(db.prisma, outsider, classId, input()))).toBe("not_found");
-    expect(await appErrorCode(createAssignment(db.prisma, teacher, researchId, input()))).toBe("forbidden");
+    expect(await appErrorCode(createAssignment(db.prisma, studentA, { groupId: classId, ...input() }))).toBe("forbidden");
+    expect(await appErrorCode(createAssignment(db.prisma, outsider, { groupId: classId, ...input() }))).toBe("not_found");
+    expect(await appErrorCode(createAssignment(db.prisma, teacher, { groupId: researchId, ...input() }))).toBe("forbidden");
   });
 });
 
 describe("drafts, publishing and closing", () => {
   let id: string;
   beforeAll(async () => {
-    ({ id } = await createAssignment(db.prisma, teacher, classId, input({ title: "Draft first" })));
+    ({ id } = await createAssignment(db.prisma, teacher, { groupId: classId, ...input({ title: "Draft first" }) }));
   });
 
   it("a draft is invisible to students: 404 to read, left out of the list, 404 to write a note for", async () => {
     expect(await appErrorCode(getAssignment(db.prisma, studentA, id, clock))).toBe("not_found");
     expect((await listAssignments(db.prisma, studentA, classId, clock)).assignments.map((a) => a.id)).not.toContain(id);
     expect((await listAssignments(db.prisma, teacher, classId, clock)).assignments.map((a) => a.id)).toContain(id);
-    expect(await appErrorCode(createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id })))).toBe("not_found");
-    expect(await appErrorCode(updateAssignment(db.prisma, studentA, id, update({ state: "published" })))).toBe("not_found");
+    expect(await appErrorCode(createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) }))).toBe("not_found");
+    expect(await appErrorCode(updateAssignment(db.prisma, studentA, { assignmentId: id, ...update({ state: "published" }) }))).toBe("not_found");
   });
 
   it("publishing shows it to the class; a published one cannot go back to draft (409); students cannot edit it (403)", async () => {
-    await updateAssignment(db.prisma, teacher, id, update({ state: "published" }));
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "published" }) });
     expect((await getAssignment(db.prisma, studentA, id, clock)).state).toBe("published");
-    expect(await appErrorCode(updateAssignment(db.prisma, teacher, id, update({ state: "draft" })))).toBe("conflict");
-    expect(await appErrorCode(updateAssignment(db.prisma, studentA, id, update({ title: "Mine now" })))).toBe("forbidden");
+    expect(await appErrorCode(updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "draft" }) }))).toBe("conflict");
+    expect(await appErrorCode(updateAssignment(db.prisma, studentA, { assignmentId: id, ...update({ title: "Mine now" }) }))).toBe("forbidden");
     expect(await appErrorCode(getAssignment(db.prisma, outsider, id, clock))).toBe("not_found");
   });
 
   it("an edit with a due date before the opening is refused on dueAt; changing only the zone keeps the times of day", async () => {
-    const error = await appErrorOf(updateAssignment(db.prisma, teacher, id, update({ dueAt: "2026-10-01T10:00" })));
+    const error = await appErrorOf(updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ dueAt: "2026-10-01T10:00" }) }));
     expect(error.code).toBe("bad_request");
     expect(error.details.fields).toEqual({ dueAt: ["The due date must be after the opening date"] });
-    await updateAssignment(db.prisma, teacher, id, update({ timeZone: "America/New_York" }));
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ timeZone: "America/New_York" }) });
     const view = await getAssignment(db.prisma, teacher, id, clock);
     expect(view).toMatchObject({ dueAtLocal: "2027-03-10T23:59", timeZone: "America/New_York", dueAt: new Date("2027-03-11T04:59:00.000Z") });
   });
 
   it("a closed assignment takes no notes or replies (409 'This assignment is closed'); reopening takes them again", async () => {
-    const note = await createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id }));
-    await updateAssignment(db.prisma, teacher, id, update({ state: "closed" }));
-    const refused = await appErrorOf(createNote(db.prisma, studentB, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id })));
+    const note = await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) });
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "closed" }) });
+    const refused = await appErrorOf(createNote(db.prisma, studentB, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) }));
     expect([refused.code, refused.message]).toEqual(["conflict", "This assignment is closed"]);
-    const reply = await appErrorOf(createReply(db.prisma, studentB, note.id, { body: "Agreed." }));
+    const reply = await appErrorOf(createReply(db.prisma, studentB, { noteId: note.id, body: "Agreed." }));
     expect([reply.code, reply.message]).toEqual(["conflict", "This assignment is closed"]);
-    await updateAssignment(db.prisma, teacher, id, update({ state: "published" }));
-    expect((await createReply(db.prisma, studentB, note.id, { body: "Agreed." })).id).toBeDefined();
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "published" }) });
+    expect((await createReply(db.prisma, studentB, { noteId: note.id, body: "Agreed." })).id).toBeDefined();
   });
 });
 
 describe("students' notes on an assignment", () => {
   let id: string;
   beforeAll(async () => {
-    ({ id } = await createAssignment(db.prisma, teacher, classId, input({ title: "Work", requiredTypes: ["person"] })));
-    await updateAssignment(db.prisma, teacher, id, update({ state: "published" }));
+    ({ id } = await createAssignment(db.prisma, teacher, { groupId: classId, ...input({ title: "Work", requiredTypes: ["person"] }) }));
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "published" }) });
   });
 
   it("refuses a paragraph outside the covered range (400 on paragraph) and a note not shared with the class (400)", async () => {
     const before = await db.prisma.note.count();
-    const outside = await appErrorOf(createNote(db.prisma, studentA, SLUG, draft({ paragraph: "p9", visibility: "group", groupId: classId, assignmentId: id })));
+    const outside = await appErrorOf(createNote(db.prisma, studentA, { slug: SLUG, ...draft({ paragraph: "p9", visibility: "group", groupId: classId, assignmentId: id }) }));
     expect([outside.code, outside.details.fields]).toEqual(["bad_request", { paragraph: ["This paragraph is not among the passages the assignment covers"] }]);
-    const shared = await appErrorOf(createNote(db.prisma, studentA, SLUG, draft({ visibility: "public", assignmentId: id })));
+    const shared = await appErrorOf(createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "public", assignmentId: id }) }));
     expect([shared.code, Object.keys(shared.details.fields ?? {})]).toEqual(["bad_request", ["visibility"]]);
-    expect(await appErrorCode(createNote(db.prisma, outsider, SLUG, draft({ visibility: "public", assignmentId: id })))).toBe("not_found");
+    expect(await appErrorCode(createNote(db.prisma, outsider, { slug: SLUG, ...draft({ visibility: "public", assignmentId: id }) }))).toBe("not_found");
     expect(await db.prisma.note.count()).toBe(before);
   });
 
   it("statuses follow the real notes: not started, in progress, requirements met, late", async () => {
     expect(await statusOf(studentA, id)).toBe("not started");
-    const noteA = await createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id }));
+    const noteA = await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) });
     expect(noteA.id).toBeDefined();
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: noteA.id } })).assignmentId).toBe(id);
     expect(await statusOf(studentA, id)).toBe("in progress");
 
-    const noteB = await createNote(db.prisma, studentB, SLUG, draft({ paragraph: "p4", visibility: "group", groupId: classId, assignmentId: id }));
+    const noteB = await createNote(db.prisma, studentB, { slug: SLUG, ...draft({ paragraph: "p4", visibility: "group", groupId: classId, assignmentId: id }) });
     // A reply to one's own note is no reply to a classmate.
-    await createReply(db.prisma, studentA, noteA.id, { body: "And more." });
+    await createReply(db.prisma, studentA, { noteId: noteA.id, body: "And more." });
     expect(await statusOf(studentA, id)).toBe("in progress");
-    const replyA = await createReply(db.prisma, studentA, noteB.id, { body: "Which secretary?" });
+    const replyA = await createReply(db.prisma, studentA, { noteId: noteB.id, body: "Which secretary?" });
     expect((await db.prisma.note.findUniqueOrThrow({ where: { id: replyA.id } })).assignmentId).toBe(id);
     expect(await statusOf(studentA, id)).toBe("requirements met");
 
     // B's reply lands after the due instant: met late.
-    const replyB = await createReply(db.prisma, studentB, noteA.id, { body: "Bazhanov." });
+    const replyB = await createReply(db.prisma, studentB, { noteId: noteA.id, body: "Bazhanov." });
     await db.prisma.note.update({ where: { id: replyB.id }, data: { createdAt: new Date(DUE.getTime() + 60_000) } });
     await db.prisma.note.update({ where: { id: noteB.id }, data: { createdAt: new Date(DUE.getTime() - 60_000) } });
     expect(await statusOf(studentB, id)).toBe("late");
@@ -176,7 +178,7 @@ describe("students' notes on an assignment", () => {
   });
 
   it("editing the published assignment keeps the students' work", async () => {
-    await updateAssignment(db.prisma, teacher, id, update({ fromParagraph: "p6", toParagraph: "p8", title: "Work, revised" }));
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ fromParagraph: "p6", toParagraph: "p8", title: "Work, revised" }) });
     expect(await db.prisma.note.count({ where: { assignmentId: id } })).toBeGreaterThanOrEqual(4);
     expect(await statusOf(studentA, id)).toBe("requirements met");
   });
@@ -184,11 +186,11 @@ describe("students' notes on an assignment", () => {
 
 describe("before the opening date", () => {
   it("students cannot yet write for it (409, naming the date in the assignment's zone); its teachers can try it out", async () => {
-    const { id } = await createAssignment(db.prisma, teacher, classId, input({ title: "Next month", opensAt: "2030-01-10T09:00", dueAt: "2030-01-20T23:59" }));
-    await updateAssignment(db.prisma, teacher, id, update({ state: "published" }));
-    const early = await appErrorOf(createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id })));
+    const { id } = await createAssignment(db.prisma, teacher, { groupId: classId, ...input({ title: "Next month", opensAt: "2030-01-10T09:00", dueAt: "2030-01-20T23:59" }) });
+    await updateAssignment(db.prisma, teacher, { assignmentId: id, ...update({ state: "published" }) });
+    const early = await appErrorOf(createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) }));
     expect([early.code, early.message]).toEqual(["conflict", expect.stringContaining("This assignment opens on")]);
-    const tried = await createNote(db.prisma, teacher, SLUG, draft({ visibility: "group", groupId: classId, assignmentId: id }));
+    const tried = await createNote(db.prisma, teacher, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, assignmentId: id }) });
     expect(tried.id).toBeTruthy();
   });
 });

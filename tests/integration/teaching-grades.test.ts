@@ -30,16 +30,17 @@ let assignmentId: string;
 const ids: Record<string, string> = {};
 
 const draft = noteDraft({ paragraph: "p3", referenceType: "person", body: "x" });
-const grade = (input: Record<string, unknown>) => ZGradeInput.parse(input);
+/** A grade on the assignment, as the route passes it to putGrade: the parsed body and the path's assignment. */
+const grade = (input: Record<string, unknown>) => ({ ...ZGradeInput.parse(input), assignmentId });
 
 /** Writes through the note operations, then files the note under the assignment as the student's page would. */
 async function assignmentNote(actor: Actor, overrides: Record<string, unknown>) {
-  const note = await createNote(db.prisma, actor, SLUG, draft({ visibility: "group", groupId: classId, ...overrides }));
+  const note = await createNote(db.prisma, actor, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, ...overrides }) });
   await db.prisma.note.update({ where: { id: note.id }, data: { assignmentId } });
   return note.id;
 }
 async function assignmentReply(actor: Actor, noteId: string, body: string) {
-  const reply = await createReply(db.prisma, actor, noteId, { body });
+  const reply = await createReply(db.prisma, actor, { noteId, body });
   await db.prisma.note.update({ where: { id: reply.id }, data: { assignmentId } });
   return reply.id;
 }
@@ -48,6 +49,8 @@ const parseCsv = parseCsvRecords;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetter(db.prisma);
   const users = await Promise.all(
     ["Teacher", "Assistant", "Ada", "Boris", "Clara", "Outsider"].map((displayName) => seedUser(db.prisma, { displayName, trusted: true })),
@@ -89,10 +92,10 @@ beforeAll(async () => {
   ids.aReply = await assignmentReply(studentA, ids.b1, "I agree with **this**.");
   ids.aSelf = await assignmentReply(studentA, ids.a1, "Adding more.");
   ids.bDeleted = await assignmentNote(studentB, { body: "A second thought, withdrawn.", referenceType: "person" });
-  await deleteNote(db.prisma, studentB, ids.bDeleted);
+  await deleteNote(db.prisma, studentB, { noteId: ids.bDeleted });
   // Not on the assignment: a class note without it, and a public note.
-  await createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, body: "Off the assignment." }));
-  await createNote(db.prisma, studentA, SLUG, draft({ body: "In public." }));
+  await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, body: "Off the assignment." }) });
+  await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ body: "In public." }) });
 });
 
 afterAll(async () => {
@@ -156,55 +159,55 @@ describe("the teacher's table and the gradebook", () => {
 
 describe("private feedback", () => {
   it("the teacher writes it; the note's author reads it; a classmate and an outsider get 404; the author cannot write it", async () => {
-    const written = await addFeedback(db.prisma, teacher, ids.a1, ZFeedbackInput.parse({ body: "Name the secretariat's head." }));
+    const written = await addFeedback(db.prisma, teacher, { noteId: ids.a1, ...ZFeedbackInput.parse({ body: "Name the secretariat's head." }) });
     expect((await listFeedback(db.prisma, studentA, ids.a1)).feedback.map((item) => item.id)).toEqual([written.id]);
     expect((await listFeedback(db.prisma, studentA, ids.a1)).mayWrite).toBe(false);
     expect((await listFeedback(db.prisma, assistant, ids.a1)).mayWrite).toBe(true);
     expect(await appErrorCode(listFeedback(db.prisma, studentB, ids.a1))).toBe("not_found");
     expect(await appErrorCode(listFeedback(db.prisma, outsider, ids.a1))).toBe("not_found");
-    expect(await appErrorCode(addFeedback(db.prisma, studentA, ids.a1, { body: "Self-praise." }))).toBe("forbidden");
-    expect(await appErrorCode(addFeedback(db.prisma, studentB, ids.a1, { body: "Nosy." }))).toBe("not_found");
+    expect(await appErrorCode(addFeedback(db.prisma, studentA, { noteId: ids.a1, body: "Self-praise." }))).toBe("forbidden");
+    expect(await appErrorCode(addFeedback(db.prisma, studentB, { noteId: ids.a1, body: "Nosy." }))).toBe("not_found");
     expect(await db.prisma.feedback.count()).toBe(1);
   });
 
   it("a note outside any assignment takes no feedback (404)", async () => {
-    const plain = await createNote(db.prisma, studentA, SLUG, draft({ visibility: "group", groupId: classId, body: "Unassigned." }));
-    expect(await appErrorCode(addFeedback(db.prisma, teacher, plain.id, { body: "Hm." }))).toBe("not_found");
+    const plain = await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ visibility: "group", groupId: classId, body: "Unassigned." }) });
+    expect(await appErrorCode(addFeedback(db.prisma, teacher, { noteId: plain.id, body: "Hm." }))).toBe("not_found");
   });
 });
 
 describe("grades", () => {
   it("refuses points above the maximum and a rubric score above its criterion, with field messages (400)", async () => {
-    const over = await appErrorOf(putGrade(db.prisma, teacher, assignmentId, grade({ studentId: studentA.id, points: 21 })));
+    const over = await appErrorOf(putGrade(db.prisma, teacher, grade({ studentId: studentA.id, points: 21 })));
     expect(over.code).toBe("bad_request");
     expect(over.details.fields?.points?.[0]).toMatch(/At most 20/);
     const rubric = await appErrorOf(
-      putGrade(db.prisma, teacher, assignmentId, grade({ studentId: studentA.id, rubricScores: [{ criterion: "Accuracy", points: 13 }, { criterion: "Engagement", points: 1 }] })),
+      putGrade(db.prisma, teacher, grade({ studentId: studentA.id, rubricScores: [{ criterion: "Accuracy", points: 13 }, { criterion: "Engagement", points: 1 }] })),
     );
     expect(rubric.details.fields?.["rubricScores.0.points"]?.[0]).toMatch(/At most 12/);
-    const teacherAsStudent = await appErrorOf(putGrade(db.prisma, teacher, assignmentId, grade({ studentId: outsider.kind === "user" ? outsider.id : "", points: 3 })));
+    const teacherAsStudent = await appErrorOf(putGrade(db.prisma, teacher, grade({ studentId: outsider.kind === "user" ? outsider.id : "", points: 3 })));
     expect(teacherAsStudent.details.fields?.studentId).toBeDefined();
     expect(await db.prisma.grade.count()).toBe(0);
   });
 
   it("students cannot grade, nor read any grade before the release; release shows each their own and never another's", async () => {
-    const ada = await putGrade(db.prisma, teacher, assignmentId, grade({
+    const ada = await putGrade(db.prisma, teacher, grade({
       studentId: studentA.id, rubricScores: [{ criterion: "Accuracy", points: 10 }, { criterion: "Engagement", points: 7 }], comment: "Good work, see the feedback.",
     }));
     expect(ada.points).toBe(17);
-    await putGrade(db.prisma, assistant, assignmentId, grade({ studentId: studentB.id, points: 8 }));
-    expect(await appErrorCode(putGrade(db.prisma, studentA, assignmentId, grade({ studentId: studentB.id, points: 20 })))).toBe("not_found");
-    expect(await appErrorCode(putGrade(db.prisma, studentA, assignmentId, grade({ studentId: studentA.id, points: 20 })))).toBe("not_found");
+    await putGrade(db.prisma, assistant, grade({ studentId: studentB.id, points: 8 }));
+    expect(await appErrorCode(putGrade(db.prisma, studentA, grade({ studentId: studentB.id, points: 20 })))).toBe("not_found");
+    expect(await appErrorCode(putGrade(db.prisma, studentA, grade({ studentId: studentA.id, points: 20 })))).toBe("not_found");
 
     for (const student of [studentA, studentB, studentC]) {
       expect(await appErrorCode(getOwnGrade(db.prisma, student, assignmentId))).toBe("not_found");
       expect(await appErrorCode(listGrades(db.prisma, student, assignmentId))).toBe("not_found");
     }
     expect((await listGrades(db.prisma, teacher, assignmentId)).map((g) => g.points).sort()).toEqual([17, 8].sort());
-    expect(await appErrorCode(releaseGrades(db.prisma, studentA, assignmentId, clock))).toBe("forbidden");
-    expect(await appErrorCode(releaseGrades(db.prisma, outsider, assignmentId, clock))).toBe("not_found");
+    expect(await appErrorCode(releaseGrades(db.prisma, studentA, { assignmentId }, { clock }))).toBe("forbidden");
+    expect(await appErrorCode(releaseGrades(db.prisma, outsider, { assignmentId }, { clock }))).toBe("not_found");
 
-    const released = await releaseGrades(db.prisma, teacher, assignmentId, clock);
+    const released = await releaseGrades(db.prisma, teacher, { assignmentId }, { clock });
     expect(released.gradesReleasedAt).toBe(clock.now().toISOString());
     expect(await getOwnGrade(db.prisma, studentA, assignmentId)).toMatchObject({ studentId: studentA.id, points: 17, comment: "Good work, see the feedback." });
     expect((await listGrades(db.prisma, studentA, assignmentId)).map((g) => g.studentId)).toEqual([studentA.id]);

@@ -59,6 +59,8 @@ async function student(name: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   letter = await importLetterWithIndex(db.prisma);
   [teacher, studentA, studentB, otherStudent] = await Promise.all([student("Teacher"), student("Ada"), student("Boris"), student("Olga")]);
   const otherTeacher = await student("Other teacher");
@@ -87,9 +89,9 @@ beforeAll(async () => {
     assignmentIds[mode] = assignment.id;
     // The other class has an assignment too, with its student's note on the same paragraph: it opens nothing here.
     const { paragraph, word, replyWord, tag } = SPOT[mode];
-    const note = await createNote(db.prisma, studentB, SLUG, draft({ paragraph, groupId: classId, referenceEntryId: ENTRY, tags: [tag], body: `Boris on the ${word}.` }));
-    const reply = await createReply(db.prisma, teacher, note.id, { body: `The teacher on the ${replyWord}.` });
-    const orphan = await createNote(db.prisma, studentB, SLUG, draft({ paragraph, groupId: classId, body: `Boris, orphaned, on the ${word}.` }));
+    const note = await createNote(db.prisma, studentB, { slug: SLUG, ...draft({ paragraph, groupId: classId, referenceEntryId: ENTRY, tags: [tag], body: `Boris on the ${word}.` }) });
+    const reply = await createReply(db.prisma, teacher, { noteId: note.id, body: `The teacher on the ${replyWord}.` });
+    const orphan = await createNote(db.prisma, studentB, { slug: SLUG, ...draft({ paragraph, groupId: classId, body: `Boris, orphaned, on the ${word}.` }) });
     await db.prisma.note.updateMany({ where: { id: { in: [note.id, reply.id, orphan.id] } }, data: { assignmentId: assignment.id } });
     await db.prisma.note.update({ where: { id: orphan.id }, data: { anchorStatus: "orphan" } });
     notes[mode] = { note: note.id, reply: reply.id, orphan: orphan.id };
@@ -101,7 +103,7 @@ beforeAll(async () => {
       peerVisibility: "always", state: "published", createdById: otherTeacher.id,
     },
   });
-  const olga = await createNote(db.prisma, otherStudent, SLUG, draft({ paragraph: "p3", groupId: otherClass.id, body: "Olga on the quokka." }));
+  const olga = await createNote(db.prisma, otherStudent, { slug: SLUG, ...draft({ paragraph: "p3", groupId: otherClass.id, body: "Olga on the quokka." }) });
   await db.prisma.note.update({ where: { id: olga.id }, data: { assignmentId: foreign.id } });
 });
 
@@ -116,7 +118,7 @@ async function setDue(past: boolean) {
 
 async function writeOwnNotes() {
   for (const mode of MODES) {
-    const note = await createNote(db.prisma, studentA, SLUG, draft({ paragraph: SPOT[mode].paragraph, groupId: classId, body: "Ada's own reading." }));
+    const note = await createNote(db.prisma, studentA, { slug: SLUG, ...draft({ paragraph: SPOT[mode].paragraph, groupId: classId, body: "Ada's own reading." }) });
     await db.prisma.note.update({ where: { id: note.id }, data: { assignmentId: assignmentIds[mode] } });
     own[mode] = note.id;
   }
@@ -217,7 +219,7 @@ describe("peer visibility on every read path", () => {
   it("a reply to a gated note is refused as if the note did not exist (404)", async () => {
     await setDue(false);
     await db.prisma.note.update({ where: { id: own.after_first_note! }, data: { deletedAt: new Date() } });
-    expect(await appErrorCode(createReply(db.prisma, studentA, notes.after_first_note.note, { body: "Me too." }))).toBe("not_found");
+    expect(await appErrorCode(createReply(db.prisma, studentA, { noteId: notes.after_first_note.note, body: "Me too." }))).toBe("not_found");
     // Its own note deleted, A no longer sees the classmates' notes of that paragraph.
     await expectSight(studentA, "after_first_note", false);
     await db.prisma.note.update({ where: { id: own.after_first_note! }, data: { deletedAt: null } });

@@ -69,11 +69,13 @@ const decision = (action: string, basedOn: number, reason?: string) => ZDecision
 
 async function decideOn(actor: Actor, noteId: string, action: string) {
   const current = await db.prisma.note.findUniqueOrThrow({ where: { id: noteId }, select: { moderationRevision: true } });
-  await decide(db.prisma, actor, noteId, decision(action, current.moderationRevision, action === "hide" ? "Hidden for the grid test." : undefined));
+  await decide(db.prisma, actor, { noteId, ...decision(action, current.moderationRevision, action === "hide" ? "Hidden for the grid test." : undefined) });
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   letter = await importLetterWithIndex(db.prisma);
 
   // The author is not trusted (its public items wait for review); staff and the teacher are.
@@ -103,7 +105,7 @@ beforeAll(async () => {
     [people.author, "member"],
   ]);
   // Pre-moderated: the author's group items wait for the group's staff.
-  await setGroupModerationMode(db.prisma, people.groupOwner, researchGroup, { mode: "premoderated" });
+  await setGroupModerationMode(db.prisma, people.groupOwner, { groupId: researchGroup, mode: "premoderated" });
   classGroup = await groupOf("class", "Grid class", [
     [people.teacher, "owner"],
     [people.student, "member"],
@@ -117,21 +119,19 @@ beforeAll(async () => {
   // Visibility × moderation status.
   for (const where of [{ visibility: "public" }, inGroup]) {
     for (const outcome of ["pending", "approve", "hide", "spam"]) {
-      const note = await createNote(db.prisma, author, SLUG, gridDraft(where));
+      const note = await createNote(db.prisma, author, { slug: SLUG, ...gridDraft(where) });
       if (outcome !== "pending") await decideOn(moderatorOf(where.visibility), note.id, outcome);
     }
   }
-  await createNote(db.prisma, author, SLUG, gridDraft({ visibility: "private" }));
+  await createNote(db.prisma, author, { slug: SLUG, ...gridDraft({ visibility: "private" }) });
 
   // Thread states: open, locked, hidden thread, and a reply that waits for review.
   for (const where of [{ visibility: "public" }, inGroup]) {
     const replier = where.visibility === "public" ? groupOwner : groupModerator;
     for (const state of ["open", "locked", "hidden", "pending-reply"]) {
-      const note = await createNote(db.prisma, author, SLUG, gridDraft(where));
+      const note = await createNote(db.prisma, author, { slug: SLUG, ...gridDraft(where) });
       await decideOn(moderatorOf(where.visibility), note.id, "approve");
-      await createReply(db.prisma, state === "pending-reply" ? (where.visibility === "public" ? outsider : member) : replier, note.id, {
-        body: `A reply in a ${state} thread about the ${WORD}.`,
-      });
+      await createReply(db.prisma, state === "pending-reply" ? (where.visibility === "public" ? outsider : member) : replier, { noteId: note.id, body: `A reply in a ${state} thread about the ${WORD}.` });
       if (state === "locked") await decideOn(moderatorOf(where.visibility), note.id, "lock");
       if (state === "hidden") await decideOn(moderatorOf(where.visibility), note.id, "hide");
     }
@@ -139,14 +139,14 @@ beforeAll(async () => {
 
   // Deleted, and deleted with a reply (a placeholder); an orphan whose passage is gone.
   for (const where of [{ visibility: "public" }, inGroup]) {
-    const gone = await createNote(db.prisma, author, SLUG, gridDraft(where));
+    const gone = await createNote(db.prisma, author, { slug: SLUG, ...gridDraft(where) });
     await decideOn(moderatorOf(where.visibility), gone.id, "approve");
-    await deleteNote(db.prisma, author, gone.id);
-    const kept = await createNote(db.prisma, author, SLUG, gridDraft(where));
+    await deleteNote(db.prisma, author, { noteId: gone.id });
+    const kept = await createNote(db.prisma, author, { slug: SLUG, ...gridDraft(where) });
     await decideOn(moderatorOf(where.visibility), kept.id, "approve");
-    await createReply(db.prisma, where.visibility === "public" ? groupOwner : groupModerator, kept.id, { body: `A reply under a deleted ${WORD} note.` });
-    await deleteNote(db.prisma, author, kept.id);
-    const orphan = await createNote(db.prisma, author, SLUG, gridDraft(where));
+    await createReply(db.prisma, where.visibility === "public" ? groupOwner : groupModerator, { noteId: kept.id, body: `A reply under a deleted ${WORD} note.` });
+    await deleteNote(db.prisma, author, { noteId: kept.id });
+    const orphan = await createNote(db.prisma, author, { slug: SLUG, ...gridDraft(where) });
     await decideOn(moderatorOf(where.visibility), orphan.id, "approve");
     await db.prisma.note.update({ where: { id: orphan.id }, data: { anchorStatus: "orphan" } });
   }
@@ -169,10 +169,10 @@ beforeAll(async () => {
         opensAt: new Date(now - 48 * HOUR), dueAt: new Date(due), timeZone: "UTC", peerVisibility: rule, state: "published", createdById: teacher.id,
       },
     });
-    const work = await createNote(db.prisma, student, SLUG, gridDraft({ visibility: "group", groupId: classGroup, assignmentId: assignment.id, paragraph }));
-    await createReply(db.prisma, teacher, work.id, { body: `The teacher's reply on the ${WORD}.` });
+    const work = await createNote(db.prisma, student, { slug: SLUG, ...gridDraft({ visibility: "group", groupId: classGroup, assignmentId: assignment.id, paragraph }) });
+    await createReply(db.prisma, teacher, { noteId: work.id, body: `The teacher's reply on the ${WORD}.` });
     if (classmateWrites) {
-      await createNote(db.prisma, classmate, SLUG, gridDraft({ visibility: "group", groupId: classGroup, assignmentId: assignment.id, paragraph }));
+      await createNote(db.prisma, classmate, { slug: SLUG, ...gridDraft({ visibility: "group", groupId: classGroup, assignmentId: assignment.id, paragraph }) });
     }
   }
 }, 120_000);

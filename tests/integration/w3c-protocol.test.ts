@@ -29,6 +29,8 @@ let p3: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
+  // Notes, replies and flags count against their writer's hourly limit, kept in the app's database.
+  process.env.DATABASE_URL = db.url;
   await importLetterWithIndex(db.prisma);
   ({ author, member, outsider, groupId } = await seedLetterReaders(db.prisma, clock));
   p3 = (await db.prisma.paragraph.findFirstOrThrow({ where: { anchorId: "p3" } })).text;
@@ -81,7 +83,7 @@ describe("writes through the W3C protocol", () => {
   });
 
   it("a reply answers a note, and a reply to a reply lands in the same thread", async () => {
-    const note = await createNote(db.prisma, author, SLUG, draft());
+    const note = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
     const target = `${ORIGIN}/annotations/${SLUG}/${note.id}`;
     // The author is trusted (published at once), so the member may answer the author's reply.
     const reply = await createAnnotation(db.prisma, author, SLUG, { "@context": CONTEXT, type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "Which year?", format: "text/markdown", purpose: "commenting" }, target }, ORIGIN);
@@ -130,14 +132,14 @@ describe("writes through the W3C protocol", () => {
   });
 
   it("DELETE: afterwards 410 to readers who could see it and 404 to others; a note with replies stays as a placeholder", async () => {
-    const lonely = await createNote(db.prisma, author, SLUG, draft({ visibility: "group", groupId }));
+    const lonely = await createNote(db.prisma, author, { slug: SLUG, ...draft({ visibility: "group", groupId }) });
     expect((await getAnnotation(db.prisma, member, SLUG, lonely.id, ORIGIN)).annotation).toBeTruthy();
     await deleteAnnotation(db.prisma, author, SLUG, lonely.id, null, ORIGIN);
     for (const [who, status] of [[author, 410], [member, 410], [outsider, 404], [ANONYMOUS, 404]] as const) {
       expect((await appErrorOf(getAnnotation(db.prisma, who, SLUG, lonely.id, ORIGIN))).status).toBe(status);
     }
-    const discussed = await createNote(db.prisma, author, SLUG, draft());
-    await createReply(db.prisma, author, discussed.id, { body: "A reply keeps the thread." });
+    const discussed = await createNote(db.prisma, author, { slug: SLUG, ...draft() });
+    await createReply(db.prisma, author, { noteId: discussed.id, body: "A reply keeps the thread." });
     await deleteAnnotation(db.prisma, author, SLUG, discussed.id, null, ORIGIN);
     const placeholder = (await getAnnotation(db.prisma, ANONYMOUS, SLUG, discussed.id, ORIGIN)).annotation as Record<string, unknown>;
     expect(placeholder).toMatchObject({ deleted: true });
@@ -156,15 +158,15 @@ async function exported(who: SignedInActor, scope: Parameters<typeof exportAnnot
 
 describe("download my notes", () => {
   it("holds everything the reader wrote, private included, and nothing else; a group's export is for members", async () => {
-    const mine = await createNote(db.prisma, outsider, SLUG, draft({ visibility: "private", body: "Outsider's private note." }));
-    await createNote(db.prisma, member, SLUG, draft({ visibility: "private" }));
+    const mine = await createNote(db.prisma, outsider, { slug: SLUG, ...draft({ visibility: "private", body: "Outsider's private note." }) });
+    await createNote(db.prisma, member, { slug: SLUG, ...draft({ visibility: "private" }) });
     const file = await exported(outsider, { kind: "mine" });
     expect(file.type).toBe("AnnotationCollection");
     expect(file.first.items.map((item) => uuidOf(item.id))).toEqual([mine.id]);
     expect(file.total).toBe(1);
     for (const item of file.first.items) expect(mustFailures(item)).toEqual([]);
 
-    const groupNote = await createNote(db.prisma, member, SLUG, draft({ visibility: "group", groupId, body: "For the group." }));
+    const groupNote = await createNote(db.prisma, member, { slug: SLUG, ...draft({ visibility: "group", groupId, body: "For the group." }) });
     const group = await exported(member, { kind: "group", groupId });
     expect(group.first.items.map((item) => uuidOf(item.id))).toContain(groupNote.id);
     expect(group.total).toBe(group.first.items.length);

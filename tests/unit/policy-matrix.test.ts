@@ -33,6 +33,7 @@ const note = (visibility: Visibility, author: "other" | "self" = "other") => (na
   moderationStatus: "approved",
   threadStatus: null,
   deleted: false,
+  locked: false,
   hasReplies: false,
   peerGate: "open",
   readerHasOwnNoteOnParagraph: false,
@@ -44,12 +45,14 @@ const feedback = (student: "other" | "self") => (name: ActorName): Resource => (
   studentId: student === "self" ? idOf(name) : "user-other",
   viewerClassRole: roleIn(name),
 });
-const grade = (student: "other" | "self", released: boolean) => (name: ActorName): Resource => ({
+const grade = (student: "other" | "self", released: boolean, studentClassRole: GroupRoleName | null = "member") => (name: ActorName): Resource => ({
   type: "grade",
   studentId: student === "self" ? idOf(name) : "user-other",
+  studentClassRole: student === "self" ? roleIn(name) : studentClassRole,
   viewerClassRole: roleIn(name),
   released,
 });
+const classGroup = (kind: "class" | "research") => (name: ActorName): Resource => ({ type: "group", id: "g1", viewerRole: roleIn(name), kind }) as Resource;
 const assignment = (state: "draft" | "published" | "closed", groupKind: "class" | "research" = "class") => (name: ActorName): Resource => ({
   type: "assignment",
   groupId: "g1",
@@ -71,21 +74,25 @@ const F = false;
 const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allowed: boolean[] }> = {
   "document:read": { resource: () => ({ type: "document" }), allowed: [T, T, T, T, T, T, T] },
   "account:manage": { resource: selfUser, allowed: [F, T, T, T, T, T, T] },
+  "account:sign-up": { resource: () => ({ type: "site" }), allowed: [T, T, T, T, T, T, T] },
+  "account:reset-password": { resource: () => ({ type: "site" }), allowed: [T, T, T, T, T, T, T] },
   "profile:read": { resource: otherUser, allowed: [T, T, T, T, T, T, T] },
   "profile:update": { resource: selfUser, allowed: [F, T, T, T, T, T, T] },
   "group:create": { resource: () => ({ type: "site" }), allowed: [F, T, T, T, T, T, T] },
   "group:read": { resource: group, allowed: [F, F, T, T, T, F, T] },
   "group:update": { resource: group, allowed: [F, F, F, F, T, F, T] },
   "group:invite": { resource: group, allowed: [F, F, F, T, T, F, T] },
-  "group:join": { resource: group, allowed: [F, T, F, F, F, T, T] },
-  "group:leave": { resource: group, allowed: [F, F, T, T, F, F, F] },
+  "group:join": { resource: group, allowed: [F, T, T, T, T, T, T] },
+  "group:leave": { resource: group, allowed: [F, F, T, T, T, F, F] },
   "membership:remove": { resource: otherMember, allowed: [F, F, F, T, T, F, T] },
   "membership:change-role": { resource: otherMember, allowed: [F, F, F, F, T, F, T] },
   "membership:transfer-ownership": { resource: otherMember, allowed: [F, F, F, F, T, F, T] },
   "membership:read-self": { resource: selfMembership, allowed: [F, F, T, T, T, F, F] },
   "note:read": { resource: note("public"), allowed: [T, T, T, T, T, T, T] },
   "note:reply": { resource: note("public"), allowed: [F, T, T, T, T, T, T] },
+  "thread:reply": { resource: note("public"), allowed: [F, T, T, T, T, T, T] },
   "note:create": { resource: draft("public"), allowed: [F, T, T, T, T, T, T] },
+  "note-draft:see-group": { resource: draft("group"), allowed: [F, F, T, T, T, F, F] },
   "note:update": { resource: note("public"), allowed: [F, F, F, F, F, F, F] },
   "note:delete": { resource: note("public"), allowed: [F, F, F, F, F, F, F] },
   "note:flag": { resource: note("public"), allowed: [F, T, T, T, T, T, T] },
@@ -93,8 +100,10 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "note:see-moderation": { resource: note("public"), allowed: [T, T, T, T, T, T, T] },
   "moderation:review": { resource: moderation, allowed: [F, F, F, T, T, T, T] },
   "user:trust": { resource: otherUser, allowed: [F, F, F, F, F, T, T] },
+  "user:suspend-on-decision": { resource: otherUser, allowed: [F, F, F, F, F, F, T] },
   "group:set-moderation": { resource: group, allowed: [F, F, F, T, T, F, T] },
   "paragraph:correct": { resource: () => ({ type: "document" }), allowed: [F, F, F, F, F, F, T] },
+  "annotations:import": { resource: () => ({ type: "document" }), allowed: [F, T, T, T, T, T, T] },
   "reference:read": { resource: () => ({ type: "reference-index" }), allowed: [T, T, T, T, T, T, T] },
   "admin:access": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T] },
   "outbox:read": { resource: () => ({ type: "site" }), allowed: [F, F, F, F, F, F, T] },
@@ -106,6 +115,10 @@ const MATRIX: Record<Permission, { resource: (name: ActorName) => Resource; allo
   "grade:write": { resource: grade("other", false), allowed: [F, F, F, T, T, F, F] },
   "grade:release": { resource: group, allowed: [F, F, F, T, T, F, F] },
   "gradebook:export": { resource: group, allowed: [F, F, F, T, T, F, F] },
+  "grade:receive": { resource: grade("other", false), allowed: [T, T, T, T, T, T, T] },
+  "class:teach": { resource: classGroup("class"), allowed: [F, F, F, T, T, F, F] },
+  "class:study": { resource: classGroup("class"), allowed: [F, F, T, F, F, F, F] },
+  "assignment:create": { resource: classGroup("class"), allowed: [F, F, F, T, T, F, F] },
   "assignment:read": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F] },
   "assignment:manage": { resource: assignment("published"), allowed: [F, F, F, T, T, F, F] },
   "assignment:work": { resource: assignment("published"), allowed: [F, F, T, T, T, F, F] },
@@ -260,6 +273,63 @@ describe("notes: every permission × actor × visibility", () => {
     expect(status("researcher", note("group")("researcher"))).toBe(404);
     expect(status("researcher", note("private")("researcher"))).toBe(404);
     expect(status("groupMember", note("group")("groupMember"))).toBe(200);
+  });
+});
+
+describe("replying in a thread (thread:reply) and choosing a group (note:create)", () => {
+  const statusOf = (run: () => void) => {
+    try {
+      run();
+      return 200;
+    } catch (error) {
+      return (error as { status: number }).status;
+    }
+  };
+  const locked = (visibility: Visibility, author: "other" | "self" = "other") => (name: ActorName) => ({ ...(note(visibility, author)(name) as object), locked: true }) as never;
+
+  it("an open thread takes a reply from exactly those note:reply allows", () => {
+    for (const visibility of ["private", "group", "public"] as const) {
+      for (const author of ["other", "self"] as const) {
+        const resource = note(visibility, author);
+        expect(ACTORS.map((name) => can(actorFor(name), "thread:reply", resource(name) as never))).toEqual(
+          ACTORS.map((name) => can(actorFor(name), "note:reply", resource(name) as never)),
+        );
+      }
+    }
+  });
+
+  it("a locked thread takes no reply from anyone, its author and moderators included", () => {
+    for (const visibility of ["private", "group", "public"] as const) {
+      for (const author of ["other", "self"] as const) {
+        expect(ACTORS.some((name) => can(actorFor(name), "thread:reply", locked(visibility, author)(name)))).toBe(false);
+      }
+    }
+  });
+
+  it("a locked thread is a conflict (409, 'This thread is locked') for whoever may answer it; others keep their 401/404", () => {
+    expect(statusOf(() => assertCan(actorFor("researcher"), "thread:reply", locked("public")("researcher")))).toBe(409);
+    expect(statusOf(() => assertCan(actorFor("groupMember"), "thread:reply", locked("group")("groupMember")))).toBe(409);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "thread:reply", locked("private", "self")("researcher")))).toBe(409);
+    expect(statusOf(() => assertCan(actorFor("anonymous"), "thread:reply", locked("public")("anonymous")))).toBe(401);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "thread:reply", locked("group")("researcher")))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "thread:reply", locked("private")("researcher")))).toBe(404);
+    let message = "";
+    try {
+      assertCan(actorFor("researcher"), "thread:reply", locked("public")("researcher"));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe("This thread is locked");
+    // Open again, the same reader may answer.
+    expect(statusOf(() => assertCan(actorFor("researcher"), "thread:reply", note("public")("researcher") as never))).toBe(200);
+  });
+
+  it("a group note for a group the writer is not in is 404 (the group does not exist for them); anonymous 401", () => {
+    expect(statusOf(() => assertCan(actorFor("researcher"), "note:create", draft("group")("researcher") as never))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("admin"), "note:create", draft("group")("admin") as never))).toBe(404);
+    expect(statusOf(() => assertCan(actorFor("anonymous"), "note:create", draft("group")("anonymous") as never))).toBe(401);
+    expect(statusOf(() => assertCan(actorFor("groupMember"), "note:create", draft("group")("groupMember") as never))).toBe(200);
+    expect(statusOf(() => assertCan(actorFor("researcher"), "note:create", draft("public")("researcher") as never))).toBe(200);
   });
 });
 
@@ -457,6 +527,20 @@ describe("moderation edge cases", () => {
     expect(statusOf("groupModerator", "group:set-moderation", group("groupModerator"))).toBe(200);
   });
 
+  it("suspending an item's author with a decision: admins only, never themselves; a moderator is told 403, not 404", () => {
+    const self = (name: ActorName) => ({ type: "user", id: idOf(name), siteRole: "admin", suspended: false }) as const;
+    expect(statusOf("admin", "user:suspend-on-decision", otherUser())).toBe(200);
+    expect(can(actorFor("admin"), "user:suspend-on-decision", self("admin"))).toBe(false);
+    expect(statusOf("reviewer", "user:suspend-on-decision", otherUser())).toBe(403);
+    expect(statusOf("groupModerator", "user:suspend-on-decision", otherUser())).toBe(403);
+    expect(statusOf("anonymous", "user:suspend-on-decision", otherUser())).toBe(401);
+  });
+
+  it("importing annotations: any signed-in reader; an anonymous one is asked to sign in", () => {
+    expect(statusOf("researcher", "annotations:import", { type: "document" })).toBe(200);
+    expect(statusOf("anonymous", "annotations:import", { type: "document" })).toBe(401);
+  });
+
   it("the review tools: reviewers, admins and whoever staffs a group", () => {
     const staffOfSome = { type: "moderation", viewerModeratesAGroup: true } as const;
     expect(can(actorFor("researcher"), "moderation:review", staffOfSome)).toBe(true);
@@ -492,6 +576,32 @@ describe("teaching: private feedback and grades", () => {
     expect(statusOf("researcher", "grade:release", group("researcher"))).toBe(404);
     expect(statusOf("anonymous", "grade:release", group("anonymous"))).toBe(401);
     expect(statusOf("groupOwner", "gradebook:export", group("groupOwner"))).toBe(200);
+  });
+});
+
+describe("teaching: a class's teachers and students", () => {
+  it("a class's teachers are its owner and moderators, its students its plain members; a research group has neither", () => {
+    for (const name of ["groupOwner", "groupModerator", "groupMember"] as const) {
+      expect(can(actorFor(name), "class:teach", classGroup("research")(name) as never)).toBe(false);
+      expect(can(actorFor(name), "class:study", classGroup("research")(name) as never)).toBe(false);
+    }
+    expect(statusOf("groupMember", "class:teach", classGroup("class")("groupMember"))).toBe(404);
+    expect(statusOf("admin", "class:teach", classGroup("class")("admin"))).toBe(404);
+  });
+
+  it("a grade goes to a student of the class only: not to its teachers, not to an outsider", () => {
+    expect(can(actorFor("groupOwner"), "grade:receive", grade("other", false, "member")("groupOwner") as never)).toBe(true);
+    for (const role of ["owner", "moderator", null] as const) {
+      expect(can(actorFor("groupOwner"), "grade:receive", grade("other", false, role)("groupOwner") as never)).toBe(false);
+    }
+  });
+
+  it("setting an assignment: students 403, outsiders 404, anonymous 401, a research group's owner 403, an admin 403", () => {
+    expect(statusOf("groupMember", "assignment:create", classGroup("class")("groupMember"))).toBe(403);
+    expect(statusOf("researcher", "assignment:create", classGroup("class")("researcher"))).toBe(404);
+    expect(statusOf("anonymous", "assignment:create", classGroup("class")("anonymous"))).toBe(401);
+    expect(statusOf("groupOwner", "assignment:create", classGroup("research")("groupOwner"))).toBe(403);
+    expect(statusOf("admin", "assignment:create", classGroup("class")("admin"))).toBe(403);
   });
 });
 

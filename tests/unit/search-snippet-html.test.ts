@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MARK_START as S, MARK_STOP as E, headlineToHtml, stripMarkers } from "@/lib/search/snippet-html";
 import { decodeSearchCursor, encodeSearchCursor } from "@/lib/search/search-cursor";
-import { ZNoteSearchQuery, searchParamsRecord } from "@/lib/search/search-schemas";
+import { ZNoteSearchQuery } from "@/lib/search/search-schemas";
 
 describe("headlineToHtml", () => {
   it("escapes the text and turns the markers into <mark>", () => {
@@ -47,12 +47,14 @@ describe("search cursor", () => {
 });
 
 describe("search query", () => {
+  // The query string as the route's binding and the search page read it: one value per name.
+  const record = (query: string) => Object.fromEntries(new URLSearchParams(query));
+
   it("drops empty filters a GET form sends, trims q and defaults the limit", () => {
-    const params = new URLSearchParams("q=%20thermidor%20&referenceType=&tag=&group=");
-    expect(ZNoteSearchQuery.parse(searchParamsRecord(params))).toEqual({ q: "thermidor", limit: 20 });
+    expect(ZNoteSearchQuery.parse(record("q=%20thermidor%20&referenceType=&tag=&group="))).toEqual({ q: "thermidor", limit: 20 });
   });
 
   it("keeps an empty q for the schema to refuse", () => {
-    expect(ZNoteSearchQuery.safeParse(searchParamsRecord(new URLSearchParams("q="))).success).toBe(false);
+    expect(ZNoteSearchQuery.safeParse(record("q=")).success).toBe(false);
   });
 });

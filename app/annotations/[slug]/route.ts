@@ -1,5 +1,4 @@
 import { prisma } from "@/lib/db/prisma";
-import { countedWrite } from "@/lib/rate-limit/limit-writes";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { z } from "zod";
@@ -25,6 +24,7 @@ export const POST = protocolRoute(CONTAINER_ALLOW, async (request, { params }: C
   const { slug } = await params;
   const actor = await protocolWriter(request);
   const json = await readJsonBody(request, z.unknown(), undefined, ANNOTATION_BODY_TYPES);
-  const created = await countedWrite(actor, () => createAnnotation(prisma(), actor, slug, json, publicOrigin()));
+  // The note and reply operations count it against the writer's rate limit.
+  const created = await createAnnotation(prisma(), actor, slug, json, publicOrigin());
   return annotationResponse(request, created, { status: 201, location: true });
 });

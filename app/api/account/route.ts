@@ -1,14 +1,9 @@
-import { ZDeleteAccount } from "@/lib/accounts/account-schemas";
+import { DELETE_ACCOUNT } from "@/lib/accounts/account-endpoints";
 import { deleteAccount } from "@/lib/accounts/account-operations";
-import { systemClock } from "@/lib/auth/clock";
-import { currentSessionActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const DELETE = apiRoute(async (request) => {
-  const actor = await currentSessionActor();
-  const { notes } = await readJsonBody(request, ZDeleteAccount);
-  await deleteAccount(prisma(), actor, notes, systemClock);
-  return Response.json({ ok: true });
-});
+export const DELETE = endpoint(DELETE_ACCOUNT, async ({ actor, body }) => ({
+  status: 200,
+  body: await deleteAccount(prisma(), actor, { notes: body.notes }),
+}));

@@ -1,6 +1,6 @@
-import { ANONYMOUS } from "@/lib/authz/actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
+import { LIST_REFERENCE_OPTIONS } from "@/lib/references/reference-endpoints";
 import { listReferenceEntries } from "@/lib/references/reference-queries";
 import { toReferenceOptions } from "@/lib/references/reference-options";
 
@@ -9,9 +9,10 @@ export const dynamic = "force-dynamic";
 
 /**
  * The reference index's entries for the note composer. The same for every reader, so shared caches may keep it:
- * it is read as an anonymous reader would read it, never from the session.
+ * it is read as an anonymous reader would read it (the contract's `sameForEveryone`), never from the session.
  */
-export const GET = apiRoute(async () => {
-  const options = toReferenceOptions(await listReferenceEntries(prisma(), ANONYMOUS));
-  return Response.json(options, { headers: { "Cache-Control": "public, max-age=300" } });
-});
+export const GET = endpoint(LIST_REFERENCE_OPTIONS, async ({ actor }) => ({
+  status: 200,
+  body: toReferenceOptions(await listReferenceEntries(prisma(), actor)),
+  headers: { "Cache-Control": "public, max-age=300" },
+}));

@@ -1,7 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
-import { openNotification } from "@/lib/notifications/notification-queries";
+import { openNotification } from "@/lib/notifications/notification-operations";
 
 type Context = { params: Promise<{ notificationId: string }> };
 
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: Context) {
   const actor = await currentActor();
   if (actor.kind !== "user") return seeOther(`/sign-in?callbackUrl=${encodeURIComponent("/notifications")}`);
   try {
-    const permalink = await openNotification(prisma(), actor, notificationId);
+    const permalink = await openNotification(prisma(), actor, { notificationId });
     return seeOther(permalink ?? "/notifications?gone=1");
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return seeOther("/notifications");

@@ -48,3 +48,13 @@ export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
 export async function appErrorCode(promise: Promise<unknown>): Promise<AppErrorCode> {
   return (await appErrorOf(promise)).code;
 }
+
+let clientCounter = 0;
+/**
+ * A client address no other call of this run used (198.18.0.0/15, the benchmarking range): operations limited per
+ * client address (sign-up, password reset) count each call separately, so tests exercise their logic, not the limit.
+ */
+export function freshClientAddress(): string {
+  clientCounter += 1;
+  return `198.18.${Math.floor(clientCounter / 250) % 250}.${(clientCounter % 250) + 1}`;
+}

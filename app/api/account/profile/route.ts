@@ -1,13 +1,9 @@
-import { ZProfileUpdate } from "@/lib/accounts/account-schemas";
+import { UPDATE_PROFILE } from "@/lib/accounts/account-endpoints";
 import { updateProfile } from "@/lib/accounts/account-operations";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const PATCH = apiRoute(async (request) => {
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZProfileUpdate);
-  await updateProfile(prisma(), actor, input);
-  return Response.json({ ok: true });
-});
+export const PATCH = endpoint(UPDATE_PROFILE, async ({ actor, body }) => ({
+  status: 200,
+  body: await updateProfile(prisma(), actor, body),
+}));

@@ -1,16 +1,12 @@
-import { ZSignUp } from "@/lib/auth/account-schemas";
-import { assertSignUpAllowed } from "@/lib/auth/limit-sign-up";
+import { SIGN_UP } from "@/lib/accounts/account-endpoints";
 import { SIGN_UP_ANSWER, signUp } from "@/lib/auth/sign-up";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute, appOrigin } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { log } from "@/lib/log";
+import { appOrigin } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 
 /** The same answer for a new and a registered address (202 "check your email"); the mail says what happened. */
-export const POST = apiRoute(async (request) => {
-  const input = await readJsonBody(request, ZSignUp);
-  await assertSignUpAllowed(request);
-  const { outcome, userId } = await signUp(prisma(), input, appOrigin() ?? new URL(request.url).origin);
-  log.info("auth.sign_up", { outcome, userId: userId || null });
-  return Response.json({ ok: true, message: SIGN_UP_ANSWER }, { status: 202 });
+export const POST = endpoint(SIGN_UP, async ({ request, actor, body }) => {
+  await signUp(prisma(), actor, { ...body, siteUrl: appOrigin() ?? new URL(request.url).origin }, { clientAddress: requestClientAddress(request) });
+  return { status: 202, body: { message: SIGN_UP_ANSWER } };
 });

@@ -1,25 +1,19 @@
 import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { updateAssignment } from "@/lib/teaching/assignment-operations";
 import { getAssignment } from "@/lib/teaching/assignment-queries";
-import { ZUpdateAssignment } from "@/lib/teaching/assignment-schemas";
+import { assignmentJson } from "@/lib/teaching/assignment-view";
+import { GET_ASSIGNMENT, UPDATE_ASSIGNMENT } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ assignmentId: string }> };
+export const GET = endpoint(GET_ASSIGNMENT, async ({ actor, params }) => ({
+  status: 200,
+  body: assignmentJson(await getAssignment(prisma(), actor, params.assignmentId, systemClock)),
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const assignment = await getAssignment(prisma(), await currentActor(), assignmentId, systemClock);
-  return Response.json(assignment, { headers: { "Cache-Control": "private, no-store" } });
-});
-
-/** An edit, and/or a change of state: { "state": "published" | "closed" }. */
-export const PATCH = apiRoute(async (request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZUpdateAssignment);
-  await updateAssignment(prisma(), actor, assignmentId, input);
-  return Response.json(await getAssignment(prisma(), actor, assignmentId, systemClock));
+/** An edit, and/or a change of state: { "state": "published" | "closed" }; answers the assignment as it now is. */
+export const PATCH = endpoint(UPDATE_ASSIGNMENT, async ({ actor, params, body }) => {
+  await updateAssignment(prisma(), actor, { ...body, assignmentId: params.assignmentId });
+  return { status: 200, body: assignmentJson(await getAssignment(prisma(), actor, params.assignmentId, systemClock)) };
 });

@@ -1,16 +1,15 @@
 import { prisma } from "@/lib/db/prisma";
-import { documentData, documentTextRevision, ZDocumentData } from "@/lib/documents/document-data";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
+import { documentData, documentTextRevision } from "@/lib/documents/document-data";
+import { GET_DOCUMENT } from "@/lib/documents/document-endpoints";
+import { endpoint } from "@/lib/http/endpoint";
 import { ifNoneMatchHolds } from "@/lib/w3c/protocol-headers";
 
-/** The document's facts and every block exactly as stored; ETag on its text revision, 304 for a matching If-None-Match. */
-export const GET = apiRoute(async (request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const revision = await documentTextRevision(prisma(), slug);
+/** ETag on the text revision, read alone first: a matching If-None-Match is answered 304 without reading the blocks. */
+export const GET = endpoint(GET_DOCUMENT, async ({ request, params }) => {
+  const revision = await documentTextRevision(prisma(), params.slug);
   const headers = { ETag: `"text-${revision}"`, "Cache-Control": "public, max-age=0, must-revalidate" };
-  if (ifNoneMatchHolds(request.headers.get("if-none-match"), headers.ETag)) return new Response(null, { status: 304, headers });
-  const data = await documentData(prisma(), slug);
+  if (ifNoneMatchHolds(request.headers.get("if-none-match"), headers.ETag)) return { status: 304, headers };
+  const data = await documentData(prisma(), params.slug);
   // Read after the revision: a correction in between makes the ETag name the newer text.
-  return jsonResponse(ZDocumentData, data, { headers: { ...headers, ETag: `"text-${data.textRevision}"` } });
+  return { status: 200, body: data, headers: { ...headers, ETag: `"text-${data.textRevision}"` } };
 });

@@ -1,13 +1,9 @@
-import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
+import { JOIN_GROUP } from "@/lib/groups/group-endpoints";
 import { joinGroup } from "@/lib/groups/group-operations";
-import { ZJoinGroup } from "@/lib/groups/group-schemas";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const POST = apiRoute(async (request) => {
-  const actor = await currentActor();
-  const { code } = await readJsonBody(request, ZJoinGroup);
-  return Response.json(await joinGroup(prisma(), actor, code, systemClock));
-});
+export const POST = endpoint(JOIN_GROUP, async ({ actor, body }) => ({
+  status: 200,
+  body: await joinGroup(prisma(), actor, body),
+}));

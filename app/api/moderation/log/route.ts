@@ -1,19 +1,15 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
+import { endpoint } from "@/lib/http/endpoint";
 import { listModerationLog, moderationLogCsv } from "@/lib/moderation/log-queries";
-import { ZModerationLogPage, ZModerationLogQuery } from "@/lib/moderation/log-view";
+import { GET_MODERATION_LOG } from "@/lib/moderation/moderation-endpoints";
 
 /**
- * The moderation log the actor may read, newest first: GET /api/moderation/log?action=&actor=&from=&to=&cursor=&limit=
- * as JSON pages, or with format=csv every matching record as a CSV download (streamed in batches).
+ * JSON pages, or with format=csv every matching record as a CSV download, streamed in batches (a Response of its
+ * own: CSV is described by the contract, not checked by zod).
  */
-export const GET = apiRoute(async (request) => {
-  const query = ZModerationLogQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const actor = await currentActor();
+export const GET = endpoint(GET_MODERATION_LOG, async ({ actor, query }) => {
   if (query.format === "json") {
-    return jsonResponse(ZModerationLogPage, await listModerationLog(prisma(), actor, query), { headers: { "Cache-Control": "private, no-store" } });
+    return { status: 200, body: await listModerationLog(prisma(), actor, query), headers: { "Cache-Control": "private, no-store" } };
   }
   const lines = await moderationLogCsv(prisma(), actor, query);
   const encoder = new TextEncoder();

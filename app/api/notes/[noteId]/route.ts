@@ -1,33 +1,22 @@
-import { ZNoteView } from "@/lib/annotations/note-view";
-import { jsonResponse } from "@/lib/http/json-response";
-import { deleteNote, getNote, updateNote } from "@/lib/annotations/note-operations";
-import { ZEditNote } from "@/lib/annotations/note-schemas";
-import { currentActor } from "@/lib/auth/current-actor";
-import { currentRequestContext } from "@/lib/request/current-request-context";
-import { prisma } from "@/lib/db/prisma";
 import { editBasedOn, noteEtag } from "@/lib/annotations/edit-precondition";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { DELETE_NOTE, GET_NOTE, UPDATE_NOTE } from "@/lib/annotations/note-endpoints";
+import { deleteNote, getNote, updateNote } from "@/lib/annotations/note-operations";
+import { prisma } from "@/lib/db/prisma";
+import { endpoint } from "@/lib/http/endpoint";
 
-type Context = { params: Promise<{ noteId: string }> };
-
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { noteId } = await params;
-  const note = await getNote(prisma(), await currentRequestContext(), noteId);
-  return jsonResponse(ZNoteView, note, { headers: { ETag: noteEtag(note.version), "Cache-Control": "private, no-store" } });
+export const GET = endpoint(GET_NOTE, async ({ actor, params }) => {
+  const note = await getNote(prisma(), actor, params.noteId);
+  return { status: 200, body: note, headers: { ETag: noteEtag(note.version), "Cache-Control": "private, no-store" } };
 });
 
-export const PATCH = apiRoute(async (request, { params }: Context) => {
-  const { noteId } = await params;
-  const actor = await currentActor();
-  // ZEditNote serves notes and replies: a reply sends only its body.
-  const input = await readJsonBody(request, ZEditNote);
-  const note = await updateNote(prisma(), actor, noteId, input, editBasedOn(request.headers.get("if-match"), input.version));
-  return jsonResponse(ZNoteView, note, { headers: { ETag: noteEtag(note.version) } });
+// ZEditNote serves notes and replies: a reply sends only its body.
+export const PATCH = endpoint(UPDATE_NOTE, async ({ request, actor, params, body }) => {
+  const version = editBasedOn(request.headers.get("if-match"), body.version);
+  const note = await updateNote(prisma(), actor, { ...body, noteId: params.noteId, version });
+  return { status: 200, body: note, headers: { ETag: noteEtag(note.version) } };
 });
 
-export const DELETE = apiRoute(async (_request, { params }: Context) => {
-  const { noteId } = await params;
-  await deleteNote(prisma(), await currentActor(), noteId);
-  return new Response(null, { status: 204 });
+export const DELETE = endpoint(DELETE_NOTE, async ({ actor, params }) => {
+  await deleteNote(prisma(), actor, { noteId: params.noteId });
+  return { status: 204 };
 });

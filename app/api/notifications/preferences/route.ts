@@ -1,18 +1,16 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { getNotificationPreferences, saveNotificationPreferences } from "@/lib/notifications/notification-preferences";
-import { ZNotificationPreferences, ZSavePreferences } from "@/lib/notifications/notification-schemas";
+import { endpoint } from "@/lib/http/endpoint";
+import { GET_NOTIFICATION_PREFERENCES, SAVE_NOTIFICATION_PREFERENCES } from "@/lib/notifications/notification-endpoints";
+import { saveNotificationPreferences } from "@/lib/notifications/notification-operations";
+import { getNotificationPreferences } from "@/lib/notifications/notification-preferences";
 
-export const GET = apiRoute(async () => {
-  const preferences = await getNotificationPreferences(prisma(), await currentActor());
-  return jsonResponse(ZNotificationPreferences, { preferences }, { headers: { "Cache-Control": "private, no-store" } });
-});
+export const GET = endpoint(GET_NOTIFICATION_PREFERENCES, async ({ actor }) => ({
+  status: 200,
+  body: { preferences: await getNotificationPreferences(prisma(), actor) },
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-export const PUT = apiRoute(async (request) => {
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZSavePreferences);
-  return jsonResponse(ZNotificationPreferences, { preferences: await saveNotificationPreferences(prisma(), actor, input) });
-});
+export const PUT = endpoint(SAVE_NOTIFICATION_PREFERENCES, async ({ actor, body }) => ({
+  status: 200,
+  body: { preferences: await saveNotificationPreferences(prisma(), actor, body) },
+}));

@@ -1,12 +1,9 @@
-import { ZCompletePasswordReset } from "@/lib/accounts/account-schemas";
-import { completePasswordReset } from "@/lib/accounts/account-operations";
-import { systemClock } from "@/lib/auth/clock";
+import { COMPLETE_PASSWORD_RESET } from "@/lib/accounts/account-endpoints";
+import { completePasswordReset } from "@/lib/accounts/password-operations";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const POST = apiRoute(async (request) => {
-  const input = await readJsonBody(request, ZCompletePasswordReset);
-  await completePasswordReset(prisma(), input, systemClock);
-  return Response.json({ ok: true });
-});
+export const POST = endpoint(COMPLETE_PASSWORD_RESET, async ({ actor, body }) => ({
+  status: 200,
+  body: await completePasswordReset(prisma(), actor, body),
+}));

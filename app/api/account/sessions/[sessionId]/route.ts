@@ -1,13 +1,9 @@
-import { signOutSession } from "@/lib/accounts/account-operations";
-import { systemClock } from "@/lib/auth/clock";
-import { currentSessionActor } from "@/lib/auth/current-actor";
+import { SIGN_OUT_SESSION } from "@/lib/accounts/account-endpoints";
+import { signOutSession } from "@/lib/accounts/session-operations";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { assertRowId } from "@/lib/db/row-id";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const DELETE = apiRoute(async (_request, { params }: { params: Promise<{ sessionId: string }> }) => {
-  const { sessionId } = await params;
-  assertRowId(sessionId);
-  await signOutSession(prisma(), await currentSessionActor(), sessionId, systemClock);
-  return Response.json({ ok: true });
-});
+export const DELETE = endpoint(SIGN_OUT_SESSION, async ({ actor, params }) => ({
+  status: 200,
+  body: await signOutSession(prisma(), actor, params),
+}));

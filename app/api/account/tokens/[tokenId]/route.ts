@@ -1,15 +1,9 @@
-import { z } from "zod";
-import { systemClock } from "@/lib/auth/clock";
-import { currentSessionActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors/app-error";
-import { apiRoute } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
+import { REVOKE_ACCESS_TOKEN } from "@/lib/tokens/token-endpoints";
 import { revokeAccessToken } from "@/lib/tokens/token-operations";
 
-export const DELETE = apiRoute(async (_request, { params }: { params: Promise<{ tokenId: string }> }) => {
-  const { tokenId } = await params;
-  const actor = await currentSessionActor();
-  if (!z.uuid().safeParse(tokenId).success) throw notFound("No such token");
-  await revokeAccessToken(prisma(), actor, tokenId, systemClock);
-  return new Response(null, { status: 204 });
+export const DELETE = endpoint(REVOKE_ACCESS_TOKEN, async ({ actor, params }) => {
+  await revokeAccessToken(prisma(), actor, params);
+  return { status: 204 };
 });

@@ -1,27 +1,15 @@
-import { z } from "zod";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { listGrades, putGrade } from "@/lib/teaching/grade-operations";
-import { ZGradeInput } from "@/lib/teaching/grade-schemas";
-import { ZGradeView } from "@/lib/teaching/grade-view";
+import { LIST_GRADES, PUT_GRADE } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ assignmentId: string }> };
-const ZGradeList = z.strictObject({ grades: z.array(ZGradeView) });
+export const GET = endpoint(LIST_GRADES, async ({ actor, params }) => ({
+  status: 200,
+  body: { grades: await listGrades(prisma(), actor, params.assignmentId) },
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-/** Every grade for the class's teachers; a student's own once released; 404 when there is nothing they may read. */
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const grades = await listGrades(prisma(), await currentActor(), assignmentId);
-  return jsonResponse(ZGradeList, { grades }, { headers: { "Cache-Control": "private, no-store" } });
-});
-
-/** Sets one student's grade: { studentId, points?, rubricScores?, comment? }. */
-export const PUT = apiRoute(async (request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZGradeInput);
-  return jsonResponse(ZGradeView, await putGrade(prisma(), actor, assignmentId, input));
-});
+export const PUT = endpoint(PUT_GRADE, async ({ actor, params, body }) => ({
+  status: 200,
+  body: await putGrade(prisma(), actor, { ...body, assignmentId: params.assignmentId }),
+}));

@@ -1,16 +1,12 @@
 import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
+import { endpoint } from "@/lib/http/endpoint";
 import { getAssignmentProgress } from "@/lib/teaching/progress-queries";
-import { progressTableView, ZProgressTable } from "@/lib/teaching/progress-view";
+import { progressTableView } from "@/lib/teaching/progress-view";
+import { GET_ASSIGNMENT_PROGRESS } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ assignmentId: string }> };
-
-/** The teacher's table: one row per student of the class (its teachers only; 404 for everyone else). */
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const table = await getAssignmentProgress(prisma(), await currentActor(), assignmentId, systemClock);
-  return jsonResponse(ZProgressTable, progressTableView(table), { headers: { "Cache-Control": "private, no-store" } });
-});
+export const GET = endpoint(GET_ASSIGNMENT_PROGRESS, async ({ actor, params }) => ({
+  status: 200,
+  body: progressTableView(await getAssignmentProgress(prisma(), actor, params.assignmentId, systemClock)),
+  headers: { "Cache-Control": "private, no-store" },
+}));

@@ -1,24 +1,18 @@
 import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { createAssignment } from "@/lib/teaching/assignment-operations";
 import { getAssignment, listAssignments } from "@/lib/teaching/assignment-queries";
-import { ZCreateAssignment } from "@/lib/teaching/assignment-schemas";
+import { assignmentJson, assignmentListJson } from "@/lib/teaching/assignment-view";
+import { CREATE_ASSIGNMENT, LIST_ASSIGNMENTS } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ groupId: string }> };
+export const GET = endpoint(LIST_ASSIGNMENTS, async ({ actor, params }) => ({
+  status: 200,
+  body: assignmentListJson(await listAssignments(prisma(), actor, params.groupId, systemClock)),
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { groupId } = await params;
-  const list = await listAssignments(prisma(), await currentActor(), groupId, systemClock);
-  return Response.json({ assignments: list.assignments, mayCreate: list.mayCreate }, { headers: { "Cache-Control": "private, no-store" } });
-});
-
-export const POST = apiRoute(async (request, { params }: Context) => {
-  const { groupId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZCreateAssignment);
-  const { id } = await createAssignment(prisma(), actor, groupId, input);
-  return Response.json(await getAssignment(prisma(), actor, id, systemClock), { status: 201, headers: { Location: `/api/assignments/${id}` } });
+export const POST = endpoint(CREATE_ASSIGNMENT, async ({ actor, params, body }) => {
+  const { id } = await createAssignment(prisma(), actor, { ...body, groupId: params.groupId });
+  return { status: 201, body: assignmentJson(await getAssignment(prisma(), actor, id, systemClock)), headers: { Location: `/api/assignments/${id}` } };
 });

@@ -1,10 +1,9 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
+import { LEAVE_GROUP } from "@/lib/groups/group-endpoints";
 import { leaveGroup } from "@/lib/groups/group-operations";
-import { apiRoute } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const POST = apiRoute(async (_request, { params }: { params: Promise<{ groupId: string }> }) => {
-  const { groupId } = await params;
-  await leaveGroup(prisma(), await currentActor(), groupId);
-  return Response.json({ ok: true });
-});
+export const POST = endpoint(LEAVE_GROUP, async ({ actor, params }) => ({
+  status: 200,
+  body: await leaveGroup(prisma(), actor, params),
+}));

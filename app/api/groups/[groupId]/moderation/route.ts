@@ -1,15 +1,9 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { SET_GROUP_MODERATION_MODE } from "@/lib/groups/group-endpoints";
+import { endpoint } from "@/lib/http/endpoint";
 import { setGroupModerationMode } from "@/lib/moderation/group-moderation";
-import { ZGroupMode, ZGroupModeResult } from "@/lib/moderation/moderation-schemas";
 
-/** A group's owners and moderators (or an admin) choose open or premoderated for its group notes. */
-export const PUT = apiRoute(async (request, { params }: { params: Promise<{ groupId: string }> }) => {
-  const { groupId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZGroupMode);
-  return jsonResponse(ZGroupModeResult, await setGroupModerationMode(prisma(), actor, groupId, input));
-});
+export const PUT = endpoint(SET_GROUP_MODERATION_MODE, async ({ actor, params, body }) => ({
+  status: 200,
+  body: await setGroupModerationMode(prisma(), actor, { ...params, ...body }),
+}));

@@ -1,18 +1,10 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { decide } from "@/lib/moderation/decision-operations";
-import { ZDecision, ZDecisionResult } from "@/lib/moderation/moderation-schemas";
+import { DECIDE_ON_NOTE } from "@/lib/moderation/moderation-endpoints";
 
-type Context = { params: Promise<{ noteId: string }> };
-
-/** A moderator's decision, based on the revision they saw; a stale one is 409 with the state now (`current`). */
-export const POST = apiRoute(async (request, { params }: Context) => {
-  const { noteId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZDecision);
-  const note = await decide(prisma(), actor, noteId, input);
-  return jsonResponse(ZDecisionResult, { note }, { headers: { "Cache-Control": "private, no-store" } });
-});
+export const POST = endpoint(DECIDE_ON_NOTE, async ({ actor, params, body }) => ({
+  status: 200,
+  body: { note: await decide(prisma(), actor, { ...body, noteId: params.noteId }) },
+  headers: { "Cache-Control": "private, no-store" },
+}));

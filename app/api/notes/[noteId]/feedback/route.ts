@@ -1,23 +1,15 @@
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { addFeedback, listFeedback } from "@/lib/teaching/feedback-operations";
-import { ZFeedbackInput, ZFeedbackList, ZFeedbackView } from "@/lib/teaching/feedback-schemas";
+import { ADD_FEEDBACK, LIST_FEEDBACK } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ noteId: string }> };
+export const GET = endpoint(LIST_FEEDBACK, async ({ actor, params }) => ({
+  status: 200,
+  body: await listFeedback(prisma(), actor, params.noteId),
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-/** Private feedback on a student's assignment note: the student and the class's teachers; 404 for everyone else. */
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { noteId } = await params;
-  return jsonResponse(ZFeedbackList, await listFeedback(prisma(), await currentActor(), noteId), { headers: { "Cache-Control": "private, no-store" } });
-});
-
-/** A teacher's feedback: { body }. */
-export const POST = apiRoute(async (request, { params }: Context) => {
-  const { noteId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZFeedbackInput);
-  return jsonResponse(ZFeedbackView, await addFeedback(prisma(), actor, noteId, input), { status: 201 });
-});
+export const POST = endpoint(ADD_FEEDBACK, async ({ actor, params, body }) => ({
+  status: 201,
+  body: await addFeedback(prisma(), actor, { ...body, noteId: params.noteId }),
+}));

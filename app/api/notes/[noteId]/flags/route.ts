@@ -1,18 +1,10 @@
-import { countedWrite } from "@/lib/rate-limit/limit-writes";
-import { currentActor } from "@/lib/auth/current-actor";
+import { FLAG_NOTE } from "@/lib/annotations/note-endpoints";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { jsonResponse } from "@/lib/http/json-response";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 import { flagNote } from "@/lib/moderation/flag-operations";
-import { ZFlag, ZFlagCreated } from "@/lib/moderation/moderation-schemas";
-
-type Context = { params: Promise<{ noteId: string }> };
 
 /** A reader flags a note or reply, once. The answer names no one. */
-export const POST = apiRoute(async (request, { params }: Context) => {
-  const { noteId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZFlag);
-  return jsonResponse(ZFlagCreated, await countedWrite(actor, () => flagNote(prisma(), actor, noteId, input)), { status: 201 });
-});
+export const POST = endpoint(FLAG_NOTE, async ({ actor, params, body }) => ({
+  status: 201,
+  body: await flagNote(prisma(), actor, { ...body, noteId: params.noteId }),
+}));

@@ -1,28 +1,17 @@
-import { countedWrite } from "@/lib/rate-limit/limit-writes";
-import { ZNoteView } from "@/lib/annotations/note-view";
-import { ZThreadView } from "@/lib/annotations/thread-view";
-import { jsonResponse } from "@/lib/http/json-response";
+import { noteEtag } from "@/lib/annotations/edit-precondition";
+import { CREATE_REPLY, LIST_THREAD } from "@/lib/annotations/note-endpoints";
 import { createReply, listThread } from "@/lib/annotations/reply-operations";
-import { ZCreateReply } from "@/lib/annotations/note-schemas";
-import { currentActor } from "@/lib/auth/current-actor";
-import { currentRequestContext } from "@/lib/request/current-request-context";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
-
-type Context = { params: Promise<{ noteId: string }> };
+import { endpoint } from "@/lib/http/endpoint";
 
 /** The note and its thread's replies the reader may see, in display order with their depth. */
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { noteId } = await params;
-  const thread = await listThread(prisma(), await currentRequestContext(), noteId);
-  return jsonResponse(ZThreadView, thread, { headers: { "Cache-Control": "private, no-store" } });
-});
+export const GET = endpoint(LIST_THREAD, async ({ actor, params }) => ({
+  status: 200,
+  body: await listThread(prisma(), actor, params.noteId),
+  headers: { "Cache-Control": "private, no-store" },
+}));
 
-export const POST = apiRoute(async (request, { params }: Context) => {
-  const { noteId } = await params;
-  const actor = await currentActor();
-  const input = await readJsonBody(request, ZCreateReply);
-  const reply = await countedWrite(actor, () => createReply(prisma(), actor, noteId, input));
-  return jsonResponse(ZNoteView, reply, { status: 201, headers: { ETag: `"${reply.version}"`, Location: `/api/notes/${reply.id}` } });
+export const POST = endpoint(CREATE_REPLY, async ({ actor, params, body }) => {
+  const reply = await createReply(prisma(), actor, { ...body, noteId: params.noteId });
+  return { status: 201, body: reply, headers: { ETag: noteEtag(reply.version), Location: `/api/notes/${reply.id}` } };
 });

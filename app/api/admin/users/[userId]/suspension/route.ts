@@ -1,14 +1,9 @@
+import { SET_SUSPENSION } from "@/lib/admin/admin-endpoints";
 import { setSuspended } from "@/lib/admin/admin-operations";
-import { ZSetSuspended } from "@/lib/admin/admin-schemas";
-import { systemClock } from "@/lib/auth/clock";
-import { currentSessionActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const PUT = apiRoute(async (request, { params }: { params: Promise<{ userId: string }> }) => {
-  const { userId } = await params;
-  const actor = await currentSessionActor();
-  const input = await readJsonBody(request, ZSetSuspended);
-  return Response.json(await setSuspended(prisma(), actor, { userId, ...input }, systemClock));
-});
+export const PUT = endpoint(SET_SUSPENSION, async ({ actor, params, body }) => ({
+  status: 200,
+  body: await setSuspended(prisma(), actor, { ...params, ...body }),
+}));

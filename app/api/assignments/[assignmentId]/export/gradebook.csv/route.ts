@@ -1,15 +1,11 @@
 import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
 import { downloadResponse } from "@/lib/teaching/download-response";
 import { gradebookCsv } from "@/lib/teaching/exports";
+import { EXPORT_GRADEBOOK } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ assignmentId: string }> };
-
-/** The gradebook as CSV: one row per student (the class's teachers only; 404 for everyone else). */
-export const GET = apiRoute(async (_request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const { csv, fileName } = await gradebookCsv(prisma(), await currentActor(), assignmentId, systemClock);
+export const GET = endpoint(EXPORT_GRADEBOOK, async ({ actor, params }) => {
+  const { csv, fileName } = await gradebookCsv(prisma(), actor, params.assignmentId, systemClock);
   return downloadResponse(csv, fileName, "text/csv; charset=utf-8");
 });

@@ -1,22 +1,15 @@
-import { z } from "zod";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
-import { apiRoute } from "@/lib/http/api-route";
+import { endpoint } from "@/lib/http/endpoint";
 import { downloadResponse } from "@/lib/teaching/download-response";
-import { classNotesCsv, classNotesForExport, exportFileName } from "@/lib/teaching/exports";
+import { classNotesCsv, classNotesForExport, exportFileName, ZClassNotesExport } from "@/lib/teaching/exports";
+import { EXPORT_CLASS_NOTES } from "@/lib/teaching/teaching-endpoints";
 
-type Context = { params: Promise<{ assignmentId: string }> };
-const ZQuery = z.object({ format: z.enum(["csv", "json"], "Choose csv or json").default("csv") });
-
-/** The class's notes and replies on the assignment, ?format=csv (default) or json, as a download (teachers only). */
-export const GET = apiRoute(async (request, { params }: Context) => {
-  const { assignmentId } = await params;
-  const { format } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const actor = await currentActor();
-  if (format === "csv") {
-    const { csv, fileName } = await classNotesCsv(prisma(), actor, assignmentId);
+/** A download, so the handler answers itself: CSV as it is, JSON through its schema (ZClassNotesExport). */
+export const GET = endpoint(EXPORT_CLASS_NOTES, async ({ actor, params, query }) => {
+  if (query.format === "csv") {
+    const { csv, fileName } = await classNotesCsv(prisma(), actor, params.assignmentId);
     return downloadResponse(csv, fileName, "text/csv; charset=utf-8");
   }
-  const exported = await classNotesForExport(prisma(), actor, assignmentId);
+  const exported = ZClassNotesExport.parse(await classNotesForExport(prisma(), actor, params.assignmentId));
   return downloadResponse(JSON.stringify(exported, null, 2), exportFileName(exported.assignment.title, "notes", "json"), "application/json; charset=utf-8");
 });

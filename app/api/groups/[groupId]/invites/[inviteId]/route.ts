@@ -1,13 +1,9 @@
-import { systemClock } from "@/lib/auth/clock";
-import { currentActor } from "@/lib/auth/current-actor";
 import { prisma } from "@/lib/db/prisma";
+import { REVOKE_INVITE } from "@/lib/groups/group-endpoints";
 import { revokeInvite } from "@/lib/groups/group-operations";
-import { apiRoute } from "@/lib/http/api-route";
-import { assertRowId } from "@/lib/db/row-id";
+import { endpoint } from "@/lib/http/endpoint";
 
-export const DELETE = apiRoute(async (_request, { params }: { params: Promise<{ groupId: string; inviteId: string }> }) => {
-  const { groupId, inviteId } = await params;
-  assertRowId(inviteId);
-  await revokeInvite(prisma(), await currentActor(), groupId, inviteId, systemClock);
-  return Response.json({ ok: true });
-});
+export const DELETE = endpoint(REVOKE_INVITE, async ({ actor, params }) => ({
+  status: 200,
+  body: await revokeInvite(prisma(), actor, params),
+}));
