@@ -1,4 +1,4 @@
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO_PASSWORD, newTestUser, originHeaders, postCredentials, signUpByApi } from "./support/accounts";
@@ -96,7 +96,9 @@ test("a sample of real answers validates against /api/openapi.json", async ({ ba
   await call(researcher, "GET", "/api/moderation/queue", "/api/moderation/queue");
   const token = await call(researcher, "POST", "/api/account/tokens", "/api/account/tokens", { headers, data: { name: "openapi check", scope: "read" } });
   await call(researcher, "GET", "/api/account/tokens", "/api/account/tokens");
+  // A write without a JSON media type is refused (a cross-site form cannot send one), even without a body.
   await call(researcher, "DELETE", "/api/notes/{noteId}", `/api/notes/${note.id}`, { headers });
+  await call(researcher, "DELETE", "/api/notes/{noteId}", `/api/notes/${note.id}`, { headers: { ...headers, "Content-Type": "application/json" } });
 
   // A script with a read token: reads, and is refused a write and the session-only routes.
   const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${((await token.json()) as { token: string }).token}` } });

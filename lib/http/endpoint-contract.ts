@@ -56,7 +56,8 @@ export type EndpointContract = {
   body?: { schema: z.ZodType; mediaTypes?: readonly string[]; maxBytes?: number };
   /** The answers with their own shape, by status (2xx, 3xx). */
   responses: Record<number, EndpointResponse>;
-  /** The error statuses this route can answer (each with the one error schema), besides 500 and 503. */
+  /** The error statuses this route can answer (each with the one error schema), besides those every route can
+   * (400, 401, 500, 503; and 403, 415 for writes), which the document adds (lib/openapi/openapi-document.ts). */
   errors: readonly number[];
   /** Requests whose answers are cached by validators (ETag / If-None-Match), for the description. */
   conditional?: boolean;

@@ -7,6 +7,9 @@ import { ENDPOINTS } from "./endpoint-registry";
 
 type JsonSchema = Record<string, unknown>;
 
+const UNIVERSAL_ERRORS = [400, 401, 500, 503];
+const WRITE_ERRORS = [403, 415];
+
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input: `fields` names each problem",
   401: "Not signed in, or the access token is malformed, expired or revoked (with `WWW-Authenticate: Bearer`)",
@@ -105,7 +108,10 @@ function operationOf(contract: EndpointContract, components: SchemaComponents) {
       ...(content ? { content } : {}),
     };
   }
-  for (const status of [...new Set([...contract.errors, 500, 503])].sort()) {
+  // What lib/http/api-route.ts answers for every route before its handler runs: 400 for a URL holding what text may
+  // not, 401 for a bad token; for writes also 403 (foreign Origin, read token) and 415 (not JSON); and 500/503.
+  const writes = !["GET", "HEAD", "OPTIONS"].includes(contract.method);
+  for (const status of [...new Set([...contract.errors, ...UNIVERSAL_ERRORS, ...(writes ? WRITE_ERRORS : [])])].sort()) {
     // A status the contract answers with a body of its own (health's 503) keeps it.
     responses[String(status)] ??= { $ref: `#/components/responses/E${status}` };
   }
@@ -140,7 +146,7 @@ export function openApiDocument(origin: string) {
   for (const contract of ENDPOINTS) {
     (paths[contract.path] ??= {})[contract.method.toLowerCase()] = operationOf(contract, components);
   }
-  const errorStatuses = [...new Set([...ENDPOINTS.flatMap((contract) => contract.errors), 500, 503])].sort();
+  const errorStatuses = [...new Set([...ENDPOINTS.flatMap((contract) => contract.errors), ...UNIVERSAL_ERRORS, ...WRITE_ERRORS])].sort();
   return {
     openapi: "3.1.0" as const,
     info: {
