@@ -1,3 +1,5 @@
+import { can } from "@/lib/authz/can";
+import { staffGroupIds } from "@/lib/authz/reader-context";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { markAllNotificationsRead } from "@/app/notifications/actions";
@@ -35,7 +37,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     groupRolesOf(prisma(), actor),
   ]);
   // Only those who moderate something are ever told about the review queue.
-  const moderates = actor.siteRole !== "researcher" || [...roles.values()].some((role) => role === "owner" || role === "moderator");
+  const moderates = can(actor, "moderation:review", { type: "moderation", viewerModeratesAGroup: staffGroupIds(roles).length > 0 });
   const shownPreferences = preferences.filter((preference) => preference.kind !== "queue" || moderates);
   const marked = typeof params.marked === "string" ? STATUS[params.marked] : undefined;
   const gone = params.gone === "1" ? "That item is no longer available to you." : undefined;

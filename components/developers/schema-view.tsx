@@ -22,7 +22,8 @@ function hasProperties(schema: JsonSchema): boolean {
 }
 
 function literal(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
+  // An empty string would read as nothing at all.
+  return typeof value === "string" && value !== "" ? value : JSON.stringify(value);
 }
 
 /** A schema's type in a few words: `string (uuid)`, `array of Membership`, `string or null`, `map of array of string`. */
@@ -95,8 +96,10 @@ export function schemaFacts(schema: JsonSchema): ReactNode[] {
     );
   }
   const range = (min: unknown, max: unknown, unit: string, key: string) => {
-    const low = typeof min === "number" ? min : null;
-    const high = typeof max === "number" ? max : null;
+    // zod states integers' bounds as ±MAX_SAFE_INTEGER: no bound a reader needs to see.
+    const bound = (value: unknown) => (typeof value === "number" && Math.abs(value) < Number.MAX_SAFE_INTEGER ? value : null);
+    const low = bound(min);
+    const high = bound(max);
     if (low === null && high === null) return;
     const text = low !== null && high !== null ? (low === high ? `exactly ${low}` : `${low}–${high}`) : low !== null ? `at least ${low}` : `at most ${high}`;
     facts.push(<span key={key}>{`${text}${unit}`}</span>);

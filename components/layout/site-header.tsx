@@ -1,3 +1,4 @@
+import { can } from "@/lib/authz/can";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
@@ -28,7 +29,7 @@ export function SiteHeader({ actor, reviews, unread }: { actor: Actor; reviews: 
                   <Link href="/review">Review</Link>
                 </li>
               ) : null}
-              {actor.siteRole === "admin" ? (
+              {can(actor, "admin:access", { type: "site" }) ? (
                 <li>
                   <Link href="/admin">Admin</Link>
                 </li>

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "../authz/actor";
+import { can } from "../authz/can";
 import { isGroupOwner } from "../authz/conditions";
+import type { GroupResource } from "../authz/resources";
 import { ZRowId } from "../db/row-id";
 import { AppError, notFound } from "../errors/app-error";
 import { check, defineOperation } from "../operations/define-operation";
@@ -101,14 +103,23 @@ export const joinGroup = defineOperation({
     result.alreadyMember ? null : { action: "membership.join", subjectId: (actor as SignedIn).id, groupId: result.groupId, targetId: loaded.inviteId, after: "member" },
 });
 
-/** A member leaves; the owner must first hand the group to someone else (a group always has one owner). */
+/** The owner must first hand the group to someone else (a group always has one owner): a conflict, not a refusal. */
+const ownerMustHandOver = (actor: Actor, group: GroupResource) =>
+  isGroupOwner(actor, group) ? new AppError("conflict", "Transfer ownership to another member before leaving the group") : null;
+
+/** Whether the page offers "Leave this group": the operation's own two questions, asked once. */
+export function mayLeave(actor: Actor, group: GroupResource): boolean {
+  return can(actor, "group:leave", group) && ownerMustHandOver(actor, group) === null;
+}
+
+/** A member leaves; the owner must first hand the group to someone else. */
 export const leaveGroup = defineOperation({
   name: "membership.leave",
   input: ZInGroup,
   output: ZMembershipView,
   load: (db, actor, input) => loadGroupResource(db, actor, input.groupId),
   authorise: ({ loaded }) => check("group:leave", loaded),
-  refuse: ({ actor, loaded }) => (isGroupOwner(actor, loaded) ? new AppError("conflict", "Transfer ownership to another member before leaving the group") : null),
+  refuse: ({ actor, loaded }) => ownerMustHandOver(actor, loaded),
   run: async (tx, { actor, input, loaded }) => {
     // Conditional on the role we decided on: made owner (or removed) meanwhile, the member is refused, not deleted.
     const { count } = await tx.membership.deleteMany({ where: { groupId: input.groupId, userId: (actor as SignedIn).id, role: loaded.viewerRole! } });

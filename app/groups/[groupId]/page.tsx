@@ -9,6 +9,7 @@ import { systemClock } from "@/lib/auth/clock";
 import { can } from "@/lib/authz/can";
 import { prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { mayLeave } from "@/lib/groups/group-operations";
 import { getGroupPage } from "@/lib/groups/group-queries";
 import { formatJoinCode } from "@/lib/groups/join-code";
 import { TableScroll } from "@/components/layout/table-scroll";
@@ -120,7 +121,7 @@ export default async function GroupPage({ params }: Props) {
         </TableScroll>
       </section>
 
-      {viewerRole && viewerRole !== "owner" ? (
+      {mayLeave(actor, { type: "group", id: group.id, viewerRole }) ? (
         <p>
           <RequestButton url={`/api/groups/${group.id}/leave`} method="POST" label="Leave this group" confirm={`Leave ${group.name}?`} then="/groups" danger />
         </p>
