@@ -106,6 +106,7 @@ export const createNote = defineOperation({
     return created;
   },
   // Its author's view: what the author may do with it does not depend on groups or peer visibility.
+  changes: ({ result }) => [{ kind: "note.created", documentId: result.documentId, noteId: result.id, groupId: result.groupId }],
   present: (created, { actor }) => toNoteView(created, noteAccessOf(actor, toNoteResource(created, emptyReaderContext()))),
 });
 
@@ -196,6 +197,7 @@ export const updateNote = defineOperation({
     }
     return tx.note.findUniqueOrThrow({ where: { id: noteId }, include: NOTE_INCLUDE });
   },
+  changes: ({ result }) => [{ kind: "note.updated", documentId: result.documentId, noteId: result.id, groupId: result.groupId }],
   present: (edited, { actor, loaded }) => toNoteView(edited, noteAccessOf(actor, loaded.resource)),
 });
 
@@ -223,4 +225,5 @@ export const deleteNote = defineOperation({
     if (count === 1 && note.importBatchId && note.queuedAt && note.moderationStatus === "pending") await passBatchLead(tx, note.importBatchId, note.queuedAt);
     return { id: note.id, deleted: true as const };
   },
+  changes: ({ loaded: { note } }) => [{ kind: "note.deleted", documentId: note.documentId, noteId: note.id, groupId: note.groupId }],
 });

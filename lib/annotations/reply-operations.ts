@@ -113,6 +113,7 @@ export const createReply = defineOperation({
     await notifyNewItem(tx, reply.id);
     return reply;
   },
+  changes: ({ result }) => [{ kind: "note.created", documentId: result.documentId, noteId: result.id, groupId: result.groupId }],
   // Its author's view: what the author may do with it does not depend on groups or peer visibility.
   present: (reply, { actor }) => toNoteView(reply, noteAccessOf(actor, toNoteResource(reply, emptyReaderContext()))),
 });

@@ -101,6 +101,7 @@ export const joinGroup = defineOperation({
   },
   audit: ({ actor, loaded, result }) =>
     result.alreadyMember ? null : { action: "membership.join", subjectId: (actor as SignedIn).id, groupId: result.groupId, targetId: loaded.inviteId, after: "member" },
+  changes: ({ actor, result }) => (result.alreadyMember ? [] : [{ kind: "access.changed", userId: (actor as SignedIn).id, groupId: result.groupId }]),
 });
 
 /** The owner must first hand the group to someone else (a group always has one owner): a conflict, not a refusal. */
@@ -127,4 +128,5 @@ export const leaveGroup = defineOperation({
     return { groupId: input.groupId, userId: (actor as SignedIn).id, role: null };
   },
   audit: ({ input, loaded, result }) => ({ action: "membership.leave", subjectId: result.userId, groupId: input.groupId, before: loaded.viewerRole, after: null }),
+  changes: ({ input, result }) => [{ kind: "access.changed", userId: result.userId, groupId: input.groupId }],
 });

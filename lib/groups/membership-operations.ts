@@ -46,6 +46,7 @@ export const changeMemberRole = defineOperation({
     loaded.targetRole === input.role
       ? null
       : { action: "membership.change-role", subjectId: input.userId, groupId: input.groupId, before: loaded.targetRole, after: input.role },
+  changes: ({ input }) => [{ kind: "access.changed", userId: input.userId, groupId: input.groupId }],
 });
 
 export const removeMember = defineOperation({
@@ -60,6 +61,7 @@ export const removeMember = defineOperation({
     return { groupId: input.groupId, userId: input.userId, role: null };
   },
   audit: ({ input, loaded }) => ({ action: "membership.remove", subjectId: input.userId, groupId: input.groupId, before: loaded.targetRole, after: null }),
+  changes: ({ input }) => [{ kind: "access.changed", userId: input.userId, groupId: input.groupId }],
 });
 
 /** The new owner must already be a member; the old owner stays on as a moderator. */
@@ -75,4 +77,6 @@ export const transferOwnership = defineOperation({
     return { groupId: input.groupId, userId: input.userId, role: "owner" as const };
   },
   audit: ({ input, loaded }) => ({ action: "membership.transfer-ownership", subjectId: input.userId, groupId: input.groupId, before: loaded.targetRole, after: "owner" }),
+  // Both sides' rights change: the new owner's and the old owner's (now a moderator), so the group's staff re-check.
+  changes: ({ input, actor }) => [{ kind: "access.changed", userId: input.userId, groupId: input.groupId }, ...(actor.kind === "user" ? [{ kind: "access.changed" as const, userId: actor.id, groupId: input.groupId }] : [])],
 });

@@ -1,3 +1,4 @@
+import { recordChanges } from "../live/change-feed";
 import { writeSuspension } from "../admin/admin-operations";
 import { loadUserResource } from "../admin/load-user";
 import { NOTE_INCLUDE, toNoteView } from "../annotations/load-notes";
@@ -128,6 +129,8 @@ export const decide = defineOperation({
     const decidedWithIt = batch ? await decideRestOfBatch(tx, batch, noteId, newStatus!, input.reason ?? null) : 0;
     const flaggers = newStatus ? await resolveFlags(tx, noteId, moderator.id, input.action, now) : [];
     if (author) await writeSuspension(tx, moderator, author, { suspended: true, reason: input.reason! }, clock);
+    // Live readers re-check the item (and a whole decided batch) under their own rights: it may arrive or leave.
+    await recordChanges(tx, [{ kind: "note.moderated", documentId: note.documentId, noteId, groupId: note.groupId }, ...(author ? [{ kind: "access.changed" as const, userId: author.id }] : [])]);
     await recordModeration(tx, {
       action: input.action,
       actor: moderator,

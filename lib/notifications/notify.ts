@@ -1,3 +1,4 @@
+import { recordChanges } from "../live/change-feed";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import { serverEnv } from "../env";
 import { queueMail } from "../mail/mail-queue";
@@ -34,6 +35,7 @@ export async function notify(tx: Prisma.TransactionClient | PrismaClient, input:
   const inApp = users.filter((user) => preferenceOf.get(user.id)?.inApp !== false);
   if (inApp.length) {
     await tx.notification.createMany({ data: inApp.map((user) => ({ userId: user.id, kind: input.kind, noteId: input.noteId, text })) });
+    await recordChanges(tx, inApp.map((user) => ({ kind: "notification.created" as const, userId: user.id, noteId: input.noteId })));
   }
 
   if (!serverEnv().SMTP_URL) return;

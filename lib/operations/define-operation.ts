@@ -6,6 +6,7 @@ import { systemClock, type Clock } from "../auth/clock";
 import type { Prisma, PrismaClient } from "../db/create-prisma-client";
 import type { AppError } from "../errors/app-error";
 import { log } from "../log";
+import { recordChanges, type ChangeEntry } from "../live/change-feed";
 import { writeAudit, type AuditEntry } from "./audit";
 import { limitOperation, type OperationLimit } from "./operation-limits";
 
@@ -40,6 +41,8 @@ type Definition<IS extends z.ZodType, OS extends z.ZodType, L, R> = {
   run: (tx: Prisma.TransactionClient, scope: OperationScope<z.output<IS>, L>) => Promise<R>;
   /** The audit records of this change (written in the same transaction); none for changes the moderation log keeps. */
   audit?: (scope: OperationScope<z.output<IS>, L> & { result: R }) => AuditEntry | readonly AuditEntry[] | null;
+  /** What live readers must hear of (lib/live/change-feed.ts), recorded in the same transaction, so exactly when it commits. */
+  changes?: (scope: OperationScope<z.output<IS>, L> & { result: R }) => readonly ChangeEntry[];
   /** Maps the transaction's result to the output (defaults to the result itself). */
   present?: (result: R, scope: OperationScope<z.output<IS>, L>) => z.input<OS> | Promise<z.input<OS>>;
   /** Work after the commit that must not roll the change back (notifications, mail, search): awaited, errors logged. */
@@ -77,6 +80,8 @@ export function defineOperation<IS extends z.ZodType, OS extends z.ZodType, L, R
         const value = await definition.run(tx, scope);
         const entries = definition.audit?.({ ...scope, result: value });
         if (entries) await writeAudit(tx, actor, entries, now);
+        const changes = definition.changes?.({ ...scope, result: value });
+        if (changes) await recordChanges(tx, changes);
         return value;
       }, definition.transaction);
       log.info(`operation.${definition.name}`, { actor: actor.kind === "user" ? actor.id : "anonymous" });
