@@ -4,6 +4,7 @@ import type { UserResource } from "../authz/resources";
 import type { Prisma } from "../db/create-prisma-client";
 import type { Clock } from "../auth/clock";
 import { revokeAllSessions } from "../auth/sessions";
+import { AppError } from "../errors/app-error";
 import { writeAudit, type AuditEntry } from "../operations/audit";
 import { check, defineOperation } from "../operations/define-operation";
 import { ZAdminChange, ZChangeSiteRole, ZSetSuspended } from "./admin-schemas";
@@ -24,7 +25,9 @@ export const changeSiteRole = defineOperation({
   authorise: ({ loaded }) => check("user:change-role", loaded),
   run: async (tx, { input, loaded, clock }) => {
     if (loaded.siteRole === input.siteRole) return { changed: false };
-    await tx.user.update({ where: { id: loaded.id }, data: { siteRole: input.siteRole } });
+    // Conditional on the role decided on: two admins changing it at once cannot both write (and record a wrong "before").
+    const { count } = await tx.user.updateMany({ where: { id: loaded.id, siteRole: loaded.siteRole }, data: { siteRole: input.siteRole } });
+    if (count === 0) throw new AppError("conflict", "This account's role changed meanwhile; reload and try again");
     await revokeAllSessions(tx, loaded.id, "site role changed", clock);
     return { changed: true };
   },
@@ -48,7 +51,8 @@ export const setSuspended = defineOperation({
 });
 
 async function applySuspension(tx: Prisma.TransactionClient, user: UserResource, suspended: boolean, clock: Clock): Promise<void> {
-  await tx.user.update({ where: { id: user.id }, data: { status: suspended ? "suspended" : "active" } });
+  const { count } = await tx.user.updateMany({ where: { id: user.id, status: user.suspended ? "suspended" : "active" }, data: { status: suspended ? "suspended" : "active" } });
+  if (count === 0) throw new AppError("conflict", "This account was suspended or restored meanwhile; reload and try again");
   if (suspended) await revokeAllSessions(tx, user.id, "suspended", clock);
 }
 

@@ -43,8 +43,13 @@ async function loadNoteDraft(db: PrismaClient, actor: Actor, input: CreateNoteIn
     input.referenceEntryId ? deferredRefusal(assertReferenceEntryExists(db, input.referenceEntryId)) : null,
   ]);
   const draft: NoteDraftResource = { type: "note-draft", visibility: input.visibility, viewerGroupRole: membership?.role ?? null };
-  const assignment = input.assignmentId ? await assignmentForNewNote(db, actor, input.assignmentId, input, now) : null;
-  return { document, paragraph, draft, assignment, entryRefusal };
+  // Teaching's checks (closed, not yet open, not the class's) are answered only after "note:create": someone the
+  // policy refuses the note learns nothing about the assignment.
+  let assignment: Awaited<ReturnType<typeof assignmentForNewNote>> | null = null;
+  const assignmentRefusal = input.assignmentId
+    ? await deferredRefusal(assignmentForNewNote(db, actor, input.assignmentId, input, now).then((found) => void (assignment = found)))
+    : null;
+  return { document, paragraph, draft, assignment: assignment as Awaited<ReturnType<typeof assignmentForNewNote>> | null, assignmentRefusal, entryRefusal };
 }
 
 /**
@@ -61,6 +66,7 @@ export const createNote = defineOperation({
   authorise: ({ loaded }) => check("note:create", loaded.draft),
   refuse: ({ input, loaded }) => {
     if (loaded.entryRefusal) return loaded.entryRefusal;
+    if (loaded.assignmentRefusal) return loaded.assignmentRefusal;
     if (!loaded.paragraph) return noSuchParagraph();
     if (input.quote && input.position) checkPassage(loaded.paragraph.text, input.quote, input.position);
     if (loaded.assignment) assertCoveredParagraph(loaded.assignment, { documentId: loaded.document.id, ordinal: loaded.paragraph.ordinal });

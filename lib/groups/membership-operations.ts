@@ -71,9 +71,11 @@ export const transferOwnership = defineOperation({
   output: ZMembershipView,
   load: (db, actor, input) => loadMembership(db, actor, input.groupId, input.userId),
   authorise: ({ loaded }) => check("membership:transfer-ownership", loaded),
-  run: async (tx, { input }) => {
+  run: async (tx, { input, loaded }) => {
     await tx.membership.updateMany({ where: { groupId: input.groupId, role: "owner" }, data: { role: "moderator" } });
-    await tx.membership.update({ where: { groupId_userId: { groupId: input.groupId, userId: input.userId } }, data: { role: "owner" } });
+    // Conditional, like its siblings: a member who left or changed role meanwhile is a 409, never a 500 or a wrong record.
+    const { count } = await tx.membership.updateMany({ where: { groupId: input.groupId, userId: input.userId, role: loaded.targetRole }, data: { role: "owner" } });
+    if (count === 0) throw changedMeanwhile();
     return { groupId: input.groupId, userId: input.userId, role: "owner" as const };
   },
   audit: ({ input, loaded }) => ({ action: "membership.transfer-ownership", subjectId: input.userId, groupId: input.groupId, before: loaded.targetRole, after: "owner" }),

@@ -40,6 +40,8 @@ type NextContext = { params?: Promise<Record<string, string | string[]>> };
  */
 export function endpoint<const C extends EndpointContract>(contract: C, handler: (input: EndpointInput<C>) => Promise<EndpointReply<C> | Response>) {
   return apiRoute(async (request: Request, context: NextContext) => {
+    // The actor first: a session-only route refuses a token (403) whatever its path says.
+    const actor = contract.sameForEveryone ? ANONYMOUS : contract.security === "session" ? await currentSessionActor() : await currentActor();
     const rawParams = (await context?.params) ?? {};
     let params: unknown = undefined;
     if (contract.params) {
@@ -48,7 +50,6 @@ export function endpoint<const C extends EndpointContract>(contract: C, handler:
       params = parsed.data;
     }
     const query = contract.query ? contract.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-    const actor = contract.sameForEveryone ? ANONYMOUS : contract.security === "session" ? await currentSessionActor() : await currentActor();
     let body: unknown = undefined;
     if (contract.body) {
       const mediaTypes = contract.body.mediaTypes ?? ["application/json"];

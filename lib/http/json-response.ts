@@ -1,3 +1,4 @@
+import { checkedOutput } from "../errors/checked-output";
 import type { z } from "zod";
 
 /**
@@ -6,7 +7,5 @@ import type { z } from "zod";
  * client's: it is thrown as a plain Error (a 500), never as a ZodError (which would read as a 400).
  */
 export function jsonResponse<S extends z.ZodType>(schema: S, body: z.input<S>, init?: ResponseInit): Response {
-  const checked = schema.safeParse(body);
-  if (!checked.success) throw new Error(`response does not match its schema: ${checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
-  return Response.json(checked.data, init);
+  return Response.json(checkedOutput(schema, body, "the response"), init);
 }

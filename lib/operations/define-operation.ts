@@ -1,3 +1,4 @@
+import { checkedOutput } from "../errors/checked-output";
 import type { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
@@ -94,9 +95,7 @@ export function defineOperation<IS extends z.ZodType, OS extends z.ZodType, L, R
       }
       const presented = definition.present ? await definition.present(result, scope) : (result as unknown as z.input<OS>);
       // A result that does not fit the output schema is our bug: a plain Error (500), never a ZodError (a 400).
-      const checked = definition.output.safeParse(presented);
-      if (!checked.success) throw new Error(`${definition.name}: output does not match its schema: ${checked.error.message}`);
-      return checked.data as z.output<OS>;
+      return checkedOutput(definition.output, presented, `${definition.name}'s output`) as z.output<OS>;
     }, definition.limitKey?.(input));
   };
   return Object.assign(execute, { operation: { name: definition.name, input: definition.input, output: definition.output, limit: definition.limit } });

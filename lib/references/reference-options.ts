@@ -1,3 +1,4 @@
+import { checkedOutput } from "../errors/checked-output";
 import { z } from "zod";
 import { ZReferenceType } from "./reference-schemas";
 import type { TReferenceGroup } from "./reference-queries";
@@ -23,7 +24,7 @@ export function toReferenceOptions(groups: ReadonlyArray<TReferenceGroup>): TRef
     .flatMap((group) => group.entries)
     .map((entry) => ({ id: entry.id, name: entry.name, type: entry.type, aliases: entry.aliases.map((alias) => alias.text) }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
-  return ZReferenceOptions.parse({ entries });
+  return checkedOutput(ZReferenceOptions, { entries }, "the reference options");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkedOutput } from "../errors/checked-output";
 import { z } from "zod";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/can";
@@ -48,7 +49,7 @@ export async function listAccessTokens(prisma: PrismaClient, actor: Actor) {
   const self = selfUser(actor);
   assertCan(actor, "account:manage", self);
   const rows = await prisma.accessToken.findMany({ where: { userId: self.id, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return ZAccessTokenList.parse({ tokens: rows.map(viewOf) });
+  return checkedOutput(ZAccessTokenList, { tokens: rows.map(viewOf) }, "the token list");
 }
 
 /** Revokes one of the reader's own tokens; someone else's, or one already revoked, is "not found". Audited. */

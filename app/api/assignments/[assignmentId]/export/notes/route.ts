@@ -1,3 +1,4 @@
+import { checkedOutput } from "@/lib/errors/checked-output";
 import { prisma } from "@/lib/db/prisma";
 import { endpoint } from "@/lib/http/endpoint";
 import { downloadResponse } from "@/lib/teaching/download-response";
@@ -10,6 +11,6 @@ export const GET = endpoint(EXPORT_CLASS_NOTES, async ({ actor, params, query })
     const { csv, fileName } = await classNotesCsv(prisma(), actor, params.assignmentId);
     return downloadResponse(csv, fileName, "text/csv; charset=utf-8");
   }
-  const exported = ZClassNotesExport.parse(await classNotesForExport(prisma(), actor, params.assignmentId));
+  const exported = checkedOutput(ZClassNotesExport, await classNotesForExport(prisma(), actor, params.assignmentId), "the class notes export");
   return downloadResponse(JSON.stringify(exported, null, 2), exportFileName(exported.assignment.title, "notes", "json"), "application/json; charset=utf-8");
 });
